@@ -1,0 +1,269 @@
+//! String-valued enums of the domain model. Stored as `varchar(32)` holding the
+//! SCREAMING_SNAKE_CASE value; serde uses the same spelling.
+
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Kind of organisational unit (loại đơn vị).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UnitKind {
+    /// Provincial department (sở, ban, ngành).
+    #[sea_orm(string_value = "DEPARTMENT")]
+    Department,
+    /// State agency or public service body (cơ quan, đơn vị sự nghiệp).
+    #[sea_orm(string_value = "AGENCY")]
+    Agency,
+    /// Association (hội).
+    #[sea_orm(string_value = "ASSOCIATION")]
+    Association,
+    /// Union of associations, e.g. Liên hiệp các Hội Khoa học và Kỹ thuật (liên hiệp hội).
+    #[sea_orm(string_value = "ASSOCIATION_UNION")]
+    AssociationUnion,
+    /// People's committee (Ủy ban nhân dân).
+    #[sea_orm(string_value = "PEOPLES_COMMITTEE")]
+    PeoplesCommittee,
+    /// Subdivision of another unit (phòng, đơn vị trực thuộc).
+    #[sea_orm(string_value = "SUBDIVISION")]
+    Subdivision,
+    /// Any other kind (khác).
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+/// How a unit or province came from another one.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum LineageKind {
+    /// Several bodies merged into a new one (hợp nhất).
+    #[sea_orm(string_value = "MERGE")]
+    Merge,
+    /// One body split into several (chia tách).
+    #[sea_orm(string_value = "SPLIT")]
+    Split,
+    /// The body was renamed (đổi tên).
+    #[sea_orm(string_value = "RENAME")]
+    Rename,
+    /// A body was absorbed into an existing one (sáp nhập).
+    #[sea_orm(string_value = "ABSORB")]
+    Absorb,
+}
+
+/// Kind of term or period (nhiệm kỳ / giai đoạn).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TermKind {
+    /// Emulation period, e.g. 2020–2025 (giai đoạn thi đua).
+    #[sea_orm(string_value = "EMULATION_PERIOD")]
+    EmulationPeriod,
+    /// Term of an executive committee, e.g. "Khóa IV" (nhiệm kỳ Ban Chấp hành).
+    #[sea_orm(string_value = "EXECUTIVE_COMMITTEE")]
+    ExecutiveCommittee,
+    /// Leadership term (nhiệm kỳ lãnh đạo).
+    #[sea_orm(string_value = "LEADERSHIP")]
+    Leadership,
+}
+
+/// Cluster or bloc (cụm / khối thi đua).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClusterKind {
+    /// Cluster, grouped by territory or similar function (cụm thi đua).
+    #[sea_orm(string_value = "CLUSTER")]
+    Cluster,
+    /// Bloc, grouped by sector (khối thi đua).
+    #[sea_orm(string_value = "BLOC")]
+    Bloc,
+}
+
+/// Life cycle of one emulation year of a cluster.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClusterYearStatus {
+    /// Members and criteria being set up (xây dựng kế hoạch).
+    #[sea_orm(string_value = "PLANNING")]
+    Planning,
+    /// Covenant signed, year under way (đang triển khai).
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    /// Members fill in their score sheets (tự chấm điểm).
+    #[sea_orm(string_value = "SCORING")]
+    Scoring,
+    /// Scores reviewed by the cluster (thẩm định, bình xét).
+    #[sea_orm(string_value = "REVIEW")]
+    Review,
+    /// Ranking final (đã tổng kết).
+    #[sea_orm(string_value = "FINALIZED")]
+    Finalized,
+}
+
+/// Emulation title or form of commendation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AwardCategory {
+    /// Emulation title (danh hiệu thi đua).
+    #[sea_orm(string_value = "EMULATION_TITLE")]
+    EmulationTitle,
+    /// Form of commendation: merit, certificate, order (hình thức khen thưởng).
+    #[sea_orm(string_value = "COMMENDATION")]
+    Commendation,
+}
+
+/// Level of an award (cấp khen thưởng).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AwardLevel {
+    /// Grassroots level (cấp cơ sở).
+    #[sea_orm(string_value = "GRASSROOTS")]
+    Grassroots,
+    /// Provincial level (cấp tỉnh).
+    #[sea_orm(string_value = "PROVINCIAL")]
+    Provincial,
+    /// National level (cấp Nhà nước).
+    #[sea_orm(string_value = "NATIONAL")]
+    National,
+}
+
+/// Who confers an award (thẩm quyền quyết định khen thưởng).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Conferrer {
+    /// Head of the unit (thủ trưởng đơn vị).
+    #[sea_orm(string_value = "UNIT_HEAD")]
+    UnitHead,
+    /// Chairman of the provincial people's committee (Chủ tịch UBND tỉnh).
+    #[sea_orm(string_value = "PROVINCE_CHAIRMAN")]
+    ProvinceChairman,
+    /// Prime Minister (Thủ tướng Chính phủ).
+    #[sea_orm(string_value = "PRIME_MINISTER")]
+    PrimeMinister,
+    /// President of the State (Chủ tịch nước).
+    #[sea_orm(string_value = "PRESIDENT")]
+    President,
+    /// Any other authority (khác).
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+/// Workflow status of a nomination file (trạng thái hồ sơ đề nghị).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NominationStatus {
+    /// Being prepared (dự thảo).
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// Submitted for review (đã trình).
+    #[sea_orm(string_value = "SUBMITTED")]
+    Submitted,
+    /// Returned for changes (trả lại).
+    #[sea_orm(string_value = "RETURNED")]
+    Returned,
+    /// Approved by the board (Hội đồng đã thông qua).
+    #[sea_orm(string_value = "APPROVED")]
+    Approved,
+    /// Rejected (không được chấp thuận).
+    #[sea_orm(string_value = "REJECTED")]
+    Rejected,
+    /// A decision has been signed (đã có quyết định).
+    #[sea_orm(string_value = "DECIDED")]
+    Decided,
+    /// Withdrawn by the proposer (rút hồ sơ).
+    #[sea_orm(string_value = "WITHDRAWN")]
+    Withdrawn,
+}
+
+/// Kind of emulation movement (loại phong trào thi đua).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MovementKind {
+    /// Regular, continuing movement (thường xuyên).
+    #[sea_orm(string_value = "REGULAR")]
+    Regular,
+    /// Thematic movement for a period or goal (theo chuyên đề / theo đợt).
+    #[sea_orm(string_value = "THEMATIC")]
+    Thematic,
+}
+
+/// Kind of conference.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ConferenceKind {
+    /// Conference of advanced models (Hội nghị điển hình tiên tiến).
+    #[sea_orm(string_value = "ADVANCED_MODEL")]
+    AdvancedModel,
+    /// Patriotic emulation congress (Đại hội thi đua yêu nước).
+    #[sea_orm(string_value = "CONGRESS")]
+    Congress,
+}
+
+/// Scope in which an initiative is recognised (phạm vi ảnh hưởng của sáng kiến).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum InitiativeScope {
+    /// Within the unit (cấp cơ sở).
+    #[sea_orm(string_value = "UNIT")]
+    Unit,
+    /// Province-wide (cấp tỉnh).
+    #[sea_orm(string_value = "PROVINCIAL")]
+    Provincial,
+    /// Nation-wide (toàn quốc).
+    #[sea_orm(string_value = "NATIONAL")]
+    National,
+}
+
+/// Role of an application user (vai trò).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Role {
+    /// Administrator (quản trị hệ thống).
+    #[sea_orm(string_value = "ADMIN")]
+    Admin,
+    /// Emulation and commendation board staff (Ban Thi đua – Khen thưởng).
+    #[sea_orm(string_value = "BOARD")]
+    Board,
+    /// Officer in charge of emulation in a unit (cán bộ thi đua đơn vị).
+    #[sea_orm(string_value = "UNIT_OFFICER")]
+    UnitOfficer,
+    /// Partner organisation with read access (đối tác).
+    #[sea_orm(string_value = "PARTNER")]
+    Partner,
+}

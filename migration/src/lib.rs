@@ -1,0 +1,15 @@
+//! Database migrations of thidua.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20260101_000001_domain;
+
+/// Runs the migrations of thidua, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20260101_000001_domain::Migration)]
+    }
+}

@@ -1,0 +1,97 @@
+//! The `Node` interface and the `node(id:)` / `nodes(ids:)` root fields.
+//!
+//! A node is fetched through the same loaders and the same scope functions as the typed
+//! fields, so `node(id:)` never shows what `persons` would hide.
+
+use async_graphql::{Context, Interface, Object, ID};
+
+use super::{
+    context::{loaders, viewer},
+    ids::{parse_global_id, NodeKind},
+};
+use crate::{
+    access,
+    awards::graphql::AwardType,
+    error::{AppError, AppResult},
+    organisation::graphql::{Person, Province, Unit},
+    terms::graphql::Term,
+};
+
+/// An object with a global ID, fetchable with `node(id:)`.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Global ID: opaque, stable."))]
+pub enum Node {
+    Province(Province),
+    Unit(Unit),
+    Person(Person),
+    Term(Term),
+    AwardType(AwardType),
+}
+
+/// The most IDs one `nodes` call may ask for.
+pub const MAX_NODES: usize = 100;
+
+async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<Node>> {
+    let loaders = loaders(ctx)?;
+    Ok(match kind {
+        NodeKind::Province => loaders
+            .province
+            .load_one(id)
+            .await?
+            .map(|m| Node::Province(Province(m))),
+        NodeKind::Unit => loaders
+            .unit
+            .load_one(id)
+            .await?
+            .map(|m| Node::Unit(Unit(m))),
+        NodeKind::Person => {
+            if !access::may_see_person(viewer(ctx)?) {
+                return Ok(None);
+            }
+            loaders
+                .person
+                .load_one(id)
+                .await?
+                .map(|m| Node::Person(Person(m)))
+        }
+        NodeKind::Term => loaders
+            .term
+            .load_one(id)
+            .await?
+            .map(|m| Node::Term(Term(m))),
+        NodeKind::AwardType => loaders
+            .award_type
+            .load_one(id)
+            .await?
+            .map(|m| Node::AwardType(AwardType(m))),
+    })
+}
+
+/// Root fields for global IDs.
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// The object with this global ID; null when it does not exist or the viewer may not see it.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> AppResult<Option<Node>> {
+        let (kind, row) = parse_global_id(&id)?;
+        load(ctx, kind, row).await
+    }
+
+    /// The objects with these global IDs, in the same order (null where `node` would be null).
+    /// At most 100 IDs.
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> AppResult<Vec<Option<Node>>> {
+        if ids.len() > MAX_NODES {
+            return Err(AppError::bad_input(format!(
+                "at most {MAX_NODES} ids per call"
+            )));
+        }
+        let parsed = ids
+            .iter()
+            .map(|id| parse_global_id(id))
+            .collect::<AppResult<Vec<_>>>()?;
+        let loads = parsed.into_iter().map(|(kind, row)| load(ctx, kind, row));
+        futures_util::future::try_join_all(loads).await
+    }
+}

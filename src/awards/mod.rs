@@ -1,0 +1,6 @@
+//! Awards: the catalogue of emulation titles and forms of commendation (danh hiệu thi đua,
+//! hình thức khen thưởng) of the Law on Emulation and Commendation 2022.
+
+pub mod catalogue;
+pub mod graphql;
+pub mod store;

@@ -1,0 +1,109 @@
+//! The one error type of the API and its stable codes (shared/API.md, "Top-level errors").
+//!
+//! `AppError` deliberately does not implement `Display`: async-graphql turns any `Display`
+//! error into a client-visible message, so an error that is not an `AppError` cannot be
+//! returned by a resolver with `?`, and an `AppError` reaches the client only through
+//! [`From<AppError> for async_graphql::Error`], which sends a safe message and the code. The
+//! cause of an internal error goes to the log, never to the client.
+
+use async_graphql::ErrorExtensions;
+
+/// Stable machine codes carried in `extensions.code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    BadUserInput,
+    Conflict,
+    RateLimited,
+    QueryTooComplex,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::BadUserInput => "BAD_USER_INPUT",
+            ErrorCode::Conflict => "CONFLICT",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+/// The message a client sees for an internal error.
+pub const INTERNAL_MESSAGE: &str = "Internal error. The incident has been logged.";
+
+/// An error a resolver or a domain function returns.
+#[derive(Debug, Clone)]
+pub struct AppError {
+    code: ErrorCode,
+    message: String,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::BadUserInput, message)
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(
+            ErrorCode::Forbidden,
+            "You are not allowed to do this or see this.",
+        )
+    }
+
+    /// An internal failure: `cause` is logged here, with its whole chain, and the client gets
+    /// a fixed message.
+    pub fn internal(cause: &(dyn std::error::Error + 'static)) -> Self {
+        let mut chain = cause.to_string();
+        let mut source = cause.source();
+        while let Some(inner) = source {
+            chain.push_str(": ");
+            chain.push_str(&inner.to_string());
+            source = inner.source();
+        }
+        tracing::error!(error = %chain, "internal error");
+        Self::new(ErrorCode::Internal, INTERNAL_MESSAGE)
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::internal(&err)
+    }
+}
+
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        async_graphql::Error::new(err.message)
+            .extend_with(|_, ext| ext.set("code", err.code.as_str()))
+    }
+}
+
+/// Results of resolvers and domain functions.
+pub type AppResult<T> = Result<T, AppError>;

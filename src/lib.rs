@@ -1,0 +1,21 @@
+//! thidua: the GraphQL backend of a province-wide emulation and commendation network
+//! (thi đua – khen thưởng).
+//!
+//! The domain is in its own modules: [`organisation`] (provinces, units, persons, lineage),
+//! [`terms`] (terms and emulation periods), [`awards`] (the catalogue). [`access`] is the
+//! one place that decides what a viewer may see. [`api`] assembles the GraphQL schema;
+//! [`web`] serves it over HTTP; [`app::router`] is the router both production and the tests
+//! run.
+
+pub mod access;
+pub mod api;
+pub mod app;
+pub mod awards;
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod organisation;
+pub mod terms;
+pub mod text;
+pub mod web;

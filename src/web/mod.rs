@@ -1,0 +1,37 @@
+//! HTTP: the router, GraphQL over HTTP, health probes.
+
+pub mod graphql;
+pub mod health;
+
+use axum::{extract::DefaultBodyLimit, routing::get, Router};
+use sea_orm::DatabaseConnection;
+use tower_http::trace::TraceLayer;
+
+use crate::api::ThiduaSchema;
+
+/// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
+/// memory one request can take.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub schema: ThiduaSchema,
+    pub db: DatabaseConnection,
+}
+
+/// The router production runs, and tests drive over real HTTP.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/graphql",
+            get(graphql::get_graphql)
+                .post(graphql::post_graphql)
+                .fallback(graphql::method_not_allowed),
+        )
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
