@@ -123,7 +123,17 @@ async fn main() {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let endpoint = format!("http://{}/graphql", listener.local_addr().unwrap());
-    let router = thidua::app::router(db.clone());
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).unwrap();
+    let identity = thidua::identity::Identity::new(thidua::identity::IdentityConfig {
+        environment: thidua::identity::Environment::Development,
+        secret: secret.to_vec(),
+        issuer: "thidua".into(),
+        audience: "thidua-api".into(),
+        token_ttl: Duration::from_secs(3600),
+        partners: Vec::new(),
+    });
+    let router = thidua::app::router(db.clone(), identity);
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     let client = reqwest::Client::new();
 

@@ -8,23 +8,32 @@ use crate::{
     api::build_schema,
     cli::ServeArgs,
     db, demo,
+    identity::{Environment, Identity, IdentityConfig},
     web::{self, AppState},
 };
 
-/// The application's router over `db` (already prepared).
-pub fn router(db: DatabaseConnection) -> Router {
+/// The application's router over `db` (already prepared), with `identity`'s keys.
+pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
     web::router(AppState {
         schema: build_schema(),
         db,
+        identity,
     })
 }
 
 /// `thidua serve`: prepare the database, load the demo into an empty one, listen until
 /// SIGTERM or Ctrl-C, then finish the requests in flight and stop.
-pub async fn serve(database_url: &str, args: &ServeArgs) -> anyhow::Result<()> {
+pub async fn serve(
+    database_url: &str,
+    args: &ServeArgs,
+    identity: IdentityConfig,
+) -> anyhow::Result<()> {
+    crate::access::matrix::check().map_err(|e| anyhow::anyhow!("src/access/matrix.md: {e}"))?;
+    let environment = identity.environment;
+    let identity = Identity::new(identity);
     let db = db::connect(database_url).await?;
     db::prepare(&db).await?;
-    if !args.no_demo && demo::is_empty(&db).await? {
+    if environment == Environment::Development && !args.no_demo && demo::is_empty(&db).await? {
         demo::seed(&db).await?;
         tracing::info!("empty database: demo province loaded");
     }
@@ -34,7 +43,7 @@ pub async fn serve(database_url: &str, args: &ServeArgs) -> anyhow::Result<()> {
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    axum::serve(listener, router(db.clone()))
+    axum::serve(listener, router(db.clone(), identity))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     db.close().await?;

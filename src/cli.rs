@@ -1,10 +1,15 @@
-//! The `thidua` command line: `serve`, `migrate`, `seed --demo`, `schema`.
+//! The `thidua` command line: `serve`, `migrate`, `seed --demo`, `schema`, `user`, `token`.
 
-use std::net::SocketAddr;
+use std::{io::IsTerminal, net::SocketAddr, path::PathBuf, time::Duration};
 
-use clap::{Parser, Subcommand};
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use entity::enums::Role;
 
-use crate::{app, db};
+use crate::{
+    app, db,
+    identity::{keys, password, tokens, users, Environment, IdentityConfig, TokenService},
+};
 
 /// thidua: the GraphQL backend of a province-wide emulation and commendation network
 /// (thi đua – khen thưởng).
@@ -15,25 +20,143 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", default_value = db::DEFAULT_DATABASE_URL, global = true)]
     pub database_url: String,
 
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Token and environment settings.
+#[derive(Debug, Clone, Args)]
+pub struct IdentityArgs {
+    /// Where this runs: `development` allows the demo accounts and a generated signing key;
+    /// `production` requires THIDUA_JWT_SECRET.
+    #[arg(
+        long = "env",
+        env = "THIDUA_ENV",
+        value_enum,
+        default_value = "development",
+        global = true
+    )]
+    pub environment: Environment,
+
+    /// Issuer (`iss`) of the tokens this server signs.
+    #[arg(
+        long,
+        env = "THIDUA_JWT_ISSUER",
+        default_value = "thidua",
+        global = true
+    )]
+    pub jwt_issuer: String,
+
+    /// Audience (`aud`) of the tokens this server accepts from itself.
+    #[arg(
+        long,
+        env = "THIDUA_JWT_AUDIENCE",
+        default_value = "thidua-api",
+        global = true
+    )]
+    pub jwt_audience: String,
+
+    /// Lifetime of tokens issued by `login` (e.g. 30m, 12h, 7d).
+    #[arg(long, env = "THIDUA_TOKEN_TTL", default_value = "12h", value_parser = tokens::parse_ttl, global = true)]
+    pub token_ttl: Duration,
+
+    /// JSON file of partner provinces' systems whose tokens are accepted (role PARTNER):
+    /// `[{"name", "issuer", "audience", "algorithm": "EdDSA"|"ES256", "publicKeyPem"}]`.
+    #[arg(long, env = "THIDUA_PARTNERS_FILE", global = true)]
+    pub partners_file: Option<PathBuf>,
+}
+
+impl IdentityArgs {
+    /// Resolves the keys. The signing secret is read from THIDUA_JWT_SECRET only (never a
+    /// flag, so it does not show in process lists).
+    pub fn resolve(&self) -> anyhow::Result<IdentityConfig> {
+        let secret = std::env::var("THIDUA_JWT_SECRET").ok();
+        let secret = keys::signing_secret(
+            self.environment,
+            secret.as_deref(),
+            &std::env::current_dir()?,
+        )?;
+        let partners = match &self.partners_file {
+            Some(path) => keys::read_partners(path)?,
+            None => Vec::new(),
+        };
+        Ok(IdentityConfig {
+            environment: self.environment,
+            secret,
+            issuer: self.jwt_issuer.clone(),
+            audience: self.jwt_audience.clone(),
+            token_ttl: self.token_ttl,
+            partners,
+        })
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Migrate the database, load the demo province if it is empty, and serve the API.
+    /// Migrate the database, load the demo province if it is empty (development only), and
+    /// serve the API.
     Serve(ServeArgs),
     /// Bring the database schema up to date (and the award catalogue with it).
     Migrate,
     /// Load data into the database.
     Seed {
-        /// Load the demo province (the facts of the articles in shared/seeds/). Running it
-        /// twice changes nothing.
+        /// Load the demo province (the facts of the articles in shared/seeds/) and its demo
+        /// accounts; development only. Running it twice changes nothing.
         #[arg(long)]
         demo: bool,
     },
     /// Print the GraphQL schema (SDL), as `schema.graphql` keeps it.
     Schema,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Print an access token for a user, for scripts and integrations.
+    Token {
+        /// The user the token is for.
+        #[arg(long)]
+        user: String,
+        /// Lifetime, e.g. 30m, 1h, 7d (at most 90d).
+        #[arg(long, default_value = "1h", value_parser = tokens::parse_ttl)]
+        ttl: Duration,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from standard input (first line) or asked
+    /// for at the terminal; it is never a flag.
+    Add {
+        /// Username: 3 to 64 of lower-case letters, digits, '.', '_', '-'.
+        username: String,
+        /// ADMIN, BOARD, UNIT_OFFICER or PARTNER.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The unit of a UNIT_OFFICER (its code).
+        #[arg(long)]
+        unit: Option<String>,
+        /// The province of a BOARD member (its code).
+        #[arg(long)]
+        province: Option<String>,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account: it can no longer sign in and its tokens stop working.
+    Disable { username: String },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    match text.to_ascii_uppercase().replace('-', "_").as_str() {
+        "ADMIN" => Ok(Role::Admin),
+        "BOARD" => Ok(Role::Board),
+        "UNIT_OFFICER" => Ok(Role::UnitOfficer),
+        "PARTNER" => Ok(Role::Partner),
+        _ => Err(format!(
+            "`{text}` is not ADMIN, BOARD, UNIT_OFFICER or PARTNER"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -45,6 +168,21 @@ pub struct ServeArgs {
     /// Do not load the demo province into an empty database.
     #[arg(long, env = "THIDUA_NO_DEMO")]
     pub no_demo: bool,
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Password again: ")?;
+        if first != again {
+            bail!("the passwords differ");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
 }
 
 /// Runs the command line; the process exit code follows the result.
@@ -65,12 +203,83 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 demo,
                 "nothing to seed: pass --demo to load the demo province"
             );
+            anyhow::ensure!(
+                cli.identity.environment == Environment::Development,
+                "the demo province and its published passwords are for development only"
+            );
             let db = db::connect(&cli.database_url).await?;
             db::prepare(&db).await?;
             crate::demo::seed(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "demo province loaded");
             Ok(())
         }
-        Command::Serve(args) => app::serve(&cli.database_url, &args).await,
+        Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
+        Command::User(command) => {
+            let db = db::connect(&cli.database_url).await?;
+            db::prepare(&db).await?;
+            match command {
+                UserCommand::Add {
+                    username,
+                    role,
+                    unit,
+                    province,
+                } => {
+                    let password = read_password()?;
+                    let new = users::NewUser {
+                        username: crate::text::nfc(&username),
+                        password,
+                        role,
+                        unit_code: unit,
+                        province_code: province,
+                    };
+                    match users::prepare(&db, &new, password::hash, false).await? {
+                        Ok(row) => {
+                            let user = sea_orm::ActiveModelTrait::insert(row, &db).await?;
+                            println!("created {} ({:?})", user.username, user.role);
+                            Ok(())
+                        }
+                        Err(problems) => {
+                            let messages: Vec<String> =
+                                problems.into_iter().map(|p| p.message).collect();
+                            bail!("{}", messages.join(" "))
+                        }
+                    }
+                }
+                UserCommand::List => {
+                    for user in users::all(&db).await? {
+                        let state = if user.disabled_at.is_some() {
+                            "disabled"
+                        } else {
+                            "active"
+                        };
+                        let demo = if user.demo { " demo" } else { "" };
+                        println!("{}\t{:?}\t{state}{demo}", user.username, user.role);
+                    }
+                    Ok(())
+                }
+                UserCommand::Disable { username } => {
+                    if users::disable(&db, &username).await? {
+                        println!("disabled {username}");
+                        Ok(())
+                    } else {
+                        bail!("no user {username}")
+                    }
+                }
+            }
+        }
+        Command::Token { user, ttl } => {
+            let config = cli.identity.resolve()?;
+            let environment = config.environment;
+            let db = db::connect(&cli.database_url).await?;
+            let account = users::by_username(&db, &user)
+                .await?
+                .with_context(|| format!("no user {user}"))?;
+            if !crate::identity::graphql::may_sign_in(&account, environment) {
+                bail!("{user} is disabled, or a demo account outside development");
+            }
+            let issued = TokenService::new(config).issue(account.id, Some(ttl))?;
+            println!("{}", issued.token);
+            Ok(())
+        }
     }
 }

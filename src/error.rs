@@ -105,5 +105,46 @@ impl From<AppError> for async_graphql::Error {
     }
 }
 
+/// Why a business rule refused an input: becomes a `userErrors` entry of a mutation's
+/// payload (shared/API.md), and the mutation changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserProblem {
+    /// Path to the input field at fault, e.g. `["input", "unitCode"]` without `input`.
+    pub field: Vec<String>,
+    pub message: String,
+    pub code: UserErrorCode,
+}
+
+impl UserProblem {
+    pub fn new(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Self {
+        UserProblem {
+            field: field.iter().map(|f| (*f).to_owned()).collect(),
+            message: message.into(),
+            code,
+        }
+    }
+}
+
+/// Stable codes of `userErrors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserErrorCode {
+    /// A value has the wrong form (a code, a name, a date).
+    InvalidValue,
+    /// A value the rule needs is missing.
+    Required,
+    /// A number or date is outside the allowed range.
+    OutOfRange,
+    /// Something with the same key exists already.
+    Duplicate,
+    /// A referenced object does not exist.
+    NotFound,
+    /// The object is not in a state that allows this.
+    WrongState,
+    /// A rule of the domain is not met.
+    RuleNotMet,
+    /// Wrong username or password.
+    InvalidCredentials,
+}
+
 /// Results of resolvers and domain functions.
 pub type AppResult<T> = Result<T, AppError>;

@@ -10,11 +10,14 @@
 pub mod access;
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod awards;
 pub mod cli;
+pub mod clusters;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod identity;
 pub mod organisation;
 pub mod terms;
 pub mod text;

@@ -20,6 +20,9 @@ fn thidua(dir: &Path) -> Command {
         .env_remove("DATABASE_URL")
         .env_remove("THIDUA_BIND")
         .env_remove("THIDUA_NO_DEMO")
+        .env_remove("THIDUA_ENV")
+        .env_remove("THIDUA_JWT_SECRET")
+        .env_remove("THIDUA_PARTNERS_FILE")
         .env("RUST_LOG", "info");
     command
 }
@@ -161,4 +164,153 @@ fn help_documents_the_configuration() {
             "`thidua serve --help` mentions {needle}:\n{help}"
         );
     }
+}
+
+fn run_with_stdin(mut command: Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+async fn viewer_name(address: &str, token: &str) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("http://{address}/graphql"))
+        .bearer_auth(token)
+        .json(&json!({ "query": "{ viewer { name role province { code } } }" }))
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn user_add_list_disable_and_token_work_against_a_running_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut add = thidua(dir.path());
+    add.args([
+        "user",
+        "add",
+        "board.dongthap",
+        "--role",
+        "BOARD",
+        "--province",
+        "DONG_THAP",
+    ]);
+    // The database is migrated but empty: the province does not exist yet.
+    let output = run_with_stdin(add, "a long enough password\n");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("DONG_THAP"));
+
+    let (child, address) = start(thidua(dir.path()));
+    let mut add = thidua(dir.path());
+    add.args([
+        "user",
+        "add",
+        "board.dongthap",
+        "--role",
+        "BOARD",
+        "--province",
+        "DONG_THAP",
+    ]);
+    let output = run_with_stdin(add, "a long enough password\n");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let list = thidua(dir.path()).args(["user", "list"]).output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("board.dongthap\tBoard\tactive")),
+        "{list}"
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("admin\tAdmin\tactive demo")),
+        "{list}"
+    );
+
+    let token = thidua(dir.path())
+        .args(["token", "--user", "board.dongthap", "--ttl", "30m"])
+        .output()
+        .unwrap();
+    assert!(token.status.success());
+    let token = String::from_utf8(token.stdout).unwrap().trim().to_owned();
+    let (status, body) = viewer_name(&address, &token).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["data"]["viewer"],
+        json!({ "name": "board.dongthap", "role": "BOARD", "province": { "code": "DONG_THAP" } })
+    );
+
+    let disable = thidua(dir.path())
+        .args(["user", "disable", "board.dongthap"])
+        .status()
+        .unwrap();
+    assert!(disable.success());
+    let (status, _) = viewer_name(&address, &token).await;
+    assert_eq!(status, 401, "a disabled user's token stops working");
+    stop(child);
+}
+
+#[test]
+fn passwords_are_never_flags() {
+    let output = thidua(Path::new("."))
+        .args(["user", "add", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(!help.contains("--password"), "{help}");
+    let output = thidua(Path::new("."))
+        .args([
+            "user",
+            "add",
+            "x.y",
+            "--role",
+            "ADMIN",
+            "--password",
+            "secret",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+}
+
+#[test]
+fn production_refuses_to_start_without_a_signing_secret_and_refuses_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = thidua(dir.path())
+        .env("THIDUA_ENV", "production")
+        .env_remove("THIDUA_JWT_SECRET")
+        .args(["serve"])
+        .env("THIDUA_BIND", "127.0.0.1:0")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("THIDUA_JWT_SECRET"));
+    assert!(
+        !dir.path().join("thidua-dev.key").exists(),
+        "no key is made outside development"
+    );
+
+    let output = thidua(dir.path())
+        .env("THIDUA_ENV", "production")
+        .args(["seed", "--demo"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("development only"));
 }

@@ -15,6 +15,8 @@ pub struct Model {
     pub unit_id: Option<i32>,
     pub province_id: Option<i32>,
     pub disabled_at: Option<DateTimeUtc>,
+    /// A demo account with a published password: refused outside development.
+    pub demo: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -206,6 +206,7 @@ impl MigrationTrait for Migration {
                     .col(integer_null(AppUser::UnitId))
                     .col(integer_null(AppUser::ProvinceId))
                     .col(timestamp_with_time_zone_null(AppUser::DisabledAt))
+                    .col(boolean(AppUser::Demo).default(false))
                     .col(timestamp_with_time_zone(AppUser::CreatedAt))
                     .foreign_key(
                         ForeignKey::create()
@@ -1538,6 +1539,7 @@ enum AppUser {
     UnitId,
     ProvinceId,
     DisabledAt,
+    Demo,
     CreatedAt,
 }
 

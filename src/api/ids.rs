@@ -16,15 +16,19 @@ pub enum NodeKind {
     Person,
     Term,
     AwardType,
+    Cluster,
+    ClusterYear,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 5] = [
+    const ALL: [NodeKind; 7] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
         NodeKind::Term,
         NodeKind::AwardType,
+        NodeKind::Cluster,
+        NodeKind::ClusterYear,
     ];
 
     fn name(self) -> &'static str {
@@ -34,6 +38,8 @@ impl NodeKind {
             NodeKind::Person => "Person",
             NodeKind::Term => "Term",
             NodeKind::AwardType => "AwardType",
+            NodeKind::Cluster => "Cluster",
+            NodeKind::ClusterYear => "ClusterYear",
         }
     }
 }

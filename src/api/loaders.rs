@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use entity::{award_type, person, province, province_lineage, term, unit, unit_lineage};
+use entity::{
+    award_type, cluster, cluster_year, person, province, province_lineage, term, unit, unit_lineage,
+};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::error::AppError;
@@ -39,6 +41,8 @@ by_id_loader!(ProvinceById, province);
 by_id_loader!(PersonById, person);
 by_id_loader!(TermById, term);
 by_id_loader!(AwardTypeById, award_type);
+by_id_loader!(ClusterById, cluster);
+by_id_loader!(ClusterYearById, cluster_year);
 
 /// The children (sub-units) of each parent unit, in id order.
 pub struct UnitChildren(DatabaseConnection);
@@ -150,6 +154,8 @@ pub struct Loaders {
     pub person: Cached<PersonById>,
     pub term: Cached<TermById>,
     pub award_type: Cached<AwardTypeById>,
+    pub cluster: Cached<ClusterById>,
+    pub cluster_year: Cached<ClusterYearById>,
     pub unit_children: Cached<UnitChildren>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
@@ -171,6 +177,8 @@ impl Loaders {
             person: cached(PersonById(db.clone())),
             term: cached(TermById(db.clone())),
             award_type: cached(AwardTypeById(db.clone())),
+            cluster: cached(ClusterById(db.clone())),
+            cluster_year: cached(ClusterYearById(db.clone())),
             unit_children: cached(UnitChildren(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),

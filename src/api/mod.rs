@@ -10,5 +10,6 @@ pub mod node;
 pub mod paging;
 pub mod scalars;
 pub mod schema;
+pub mod user_errors;
 
 pub use schema::{build_schema, sdl, ThiduaSchema};

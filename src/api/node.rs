@@ -12,6 +12,7 @@ use super::{
 use crate::{
     access,
     awards::graphql::AwardType,
+    clusters::graphql::{Cluster, ClusterYear},
     error::{AppError, AppResult},
     organisation::graphql::{Person, Province, Unit},
     terms::graphql::Term,
@@ -26,6 +27,8 @@ pub enum Node {
     Person(Person),
     Term(Term),
     AwardType(AwardType),
+    Cluster(Cluster),
+    ClusterYear(ClusterYear),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -64,6 +67,16 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             .load_one(id)
             .await?
             .map(|m| Node::AwardType(AwardType(m))),
+        NodeKind::Cluster => loaders
+            .cluster
+            .load_one(id)
+            .await?
+            .map(|m| Node::Cluster(Cluster(m))),
+        NodeKind::ClusterYear => loaders
+            .cluster_year
+            .load_one(id)
+            .await?
+            .map(|m| Node::ClusterYear(ClusterYear(m))),
     })
 }
 

@@ -1,11 +1,15 @@
 //! The schema: the root types merged from every part of the domain, with the limits that
 //! protect the server (depth, complexity) switched on.
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 
 use super::node::NodeQuery;
 use crate::{
-    awards::graphql::AwardsQuery, organisation::graphql::OrganisationQuery,
+    audit::graphql::AuditQuery,
+    awards::graphql::AwardsQuery,
+    clusters::graphql::ClustersQuery,
+    identity::graphql::{IdentityMutation, IdentityQuery},
+    organisation::graphql::OrganisationQuery,
     terms::graphql::TermsQuery,
 };
 
@@ -14,15 +18,29 @@ pub const MAX_DEPTH: usize = 12;
 /// The most fields (weighted) one query may select.
 pub const MAX_COMPLEXITY: usize = 5_000;
 
-/// The root of all reads: global IDs, the organisation, terms and the award catalogue.
+/// The root of all reads: the viewer, global IDs, the organisation, terms, clusters, the
+/// award catalogue and the audit log.
 #[derive(MergedObject, Default)]
-pub struct Query(NodeQuery, OrganisationQuery, TermsQuery, AwardsQuery);
+pub struct Query(
+    NodeQuery,
+    IdentityQuery,
+    OrganisationQuery,
+    TermsQuery,
+    ClustersQuery,
+    AwardsQuery,
+    AuditQuery,
+);
 
-pub type ThiduaSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+/// The root of all writes. Every mutation authorizes through `access`, runs in one
+/// transaction with its audit record, and reports business-rule failures as `userErrors`.
+#[derive(MergedObject, Default)]
+pub struct Mutation(IdentityMutation);
+
+pub type ThiduaSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema, without request data (the database, viewer and loaders are added per request).
 pub fn build_schema() -> ThiduaSchema {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(64)

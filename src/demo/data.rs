@@ -540,6 +540,74 @@ pub const CLUSTER_YEARS: &[ClusterYearSeed] = &[
     },
 ];
 
+/// A demo account (development only: its password is published in the README).
+pub struct DemoUser {
+    pub username: &'static str,
+    pub role: entity::enums::Role,
+    pub unit: Option<&'static str>,
+    pub province: Option<&'static str>,
+}
+
+/// The password of every demo account. Demo accounts are refused outside development.
+pub const DEMO_PASSWORD: &str = "thidua-demo-2025";
+
+/// One account per role, and the officers of Cụm II's heads of 2020 and 2021 and of its
+/// 2021 deputy.
+pub const DEMO_USERS: &[DemoUser] = &[
+    DemoUser {
+        username: "admin",
+        role: entity::enums::Role::Admin,
+        unit: None,
+        province: None,
+    },
+    DemoUser {
+        username: "board.hanam",
+        role: entity::enums::Role::Board,
+        unit: None,
+        province: Some("HA_NAM"),
+    },
+    DemoUser {
+        username: "board.camau",
+        role: entity::enums::Role::Board,
+        unit: None,
+        province: Some("CA_MAU"),
+    },
+    // Sở KH&CN Hà Nam: head of Cụm II in 2020.
+    DemoUser {
+        username: "officer.hna-skhcn",
+        role: entity::enums::Role::UnitOfficer,
+        unit: Some("HNA-SKHCN"),
+        province: None,
+    },
+    // Sở TN&MT Hà Nam: head of Cụm II in 2021.
+    DemoUser {
+        username: "officer.hna-stnmt",
+        role: entity::enums::Role::UnitOfficer,
+        unit: Some("HNA-STNMT"),
+        province: None,
+    },
+    // Sở GTVT Hà Nam: deputy of Cụm II in 2021.
+    DemoUser {
+        username: "officer.hna-sgtvt",
+        role: entity::enums::Role::UnitOfficer,
+        unit: Some("HNA-SGTVT"),
+        province: None,
+    },
+    // Sở KH&CN Cà Mau (seed 000).
+    DemoUser {
+        username: "officer.cm-skhcn",
+        role: entity::enums::Role::UnitOfficer,
+        unit: Some("CM-SKHCN-2025"),
+        province: None,
+    },
+    DemoUser {
+        username: "partner.demo",
+        role: entity::enums::Role::Partner,
+        unit: None,
+        province: None,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

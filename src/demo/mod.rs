@@ -8,7 +8,7 @@ pub mod data;
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    cluster, cluster_member, cluster_year, enums::ClusterYearStatus, person, province,
+    app_user, cluster, cluster_member, cluster_year, enums::ClusterYearStatus, person, province,
     province_lineage, term, unit, unit_lineage,
 };
 use sea_orm::{
@@ -43,7 +43,48 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
     seed_persons(&txn).await?;
     seed_terms(&txn).await?;
     seed_clusters(&txn).await?;
+    seed_users(&txn).await?;
     txn.commit().await
+}
+
+async fn seed_users(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let mut hash: Option<String> = None;
+    for u in data::DEMO_USERS {
+        if crate::identity::users::by_username(txn, u.username)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        let phc = match &hash {
+            Some(phc) => phc.clone(),
+            None => {
+                let phc =
+                    crate::identity::password::hash(data::DEMO_PASSWORD).map_err(DbErr::Custom)?;
+                hash = Some(phc.clone());
+                phc
+            }
+        };
+        let new = crate::identity::users::NewUser {
+            username: u.username.to_owned(),
+            password: data::DEMO_PASSWORD.to_owned(),
+            role: u.role,
+            unit_code: u.unit.map(str::to_owned),
+            province_code: u.province.map(str::to_owned),
+        };
+        match crate::identity::users::prepare(txn, &new, |_| Ok(phc), true).await? {
+            Ok(row) => {
+                app_user::Entity::insert(row).exec(txn).await?;
+            }
+            Err(problems) => {
+                return Err(DbErr::Custom(format!(
+                    "demo user {}: {problems:?}",
+                    u.username
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn province_id(txn: &DatabaseTransaction, code: &str) -> Result<i32, DbErr> {

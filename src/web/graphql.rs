@@ -23,12 +23,12 @@ use serde::Deserialize;
 
 use super::AppState;
 use crate::{
-    access::Viewer,
     api::{
         errors::{classify, is_request_error, request_error},
         loaders::Loaders,
     },
     error::ErrorCode,
+    identity,
 };
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
@@ -89,25 +89,20 @@ fn refuse(status: StatusCode, media: Media, code: ErrorCode, message: &str) -> R
     respond(status, media, &request_error(code, message), true)
 }
 
-/// The viewer of a request. Until token keys are configured no bearer token can be verified,
-/// so any `Authorization` header is refused rather than silently ignored.
-fn viewer_of(headers: &HeaderMap) -> Result<Viewer, &'static str> {
-    match headers.get(header::AUTHORIZATION) {
-        None => Ok(Viewer::anonymous()),
-        Some(_) => Err("The token could not be verified."),
-    }
-}
-
 async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Response {
     let media = Media::from_headers(headers);
-    let viewer = match viewer_of(headers) {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or(""));
+    let viewer = match identity::authenticate(&state.db, &state.identity, authorization).await {
         Ok(viewer) => viewer,
-        Err(message) => {
+        Err(reason) => {
+            tracing::info!(%reason, "token refused");
             let mut response = refuse(
                 StatusCode::UNAUTHORIZED,
                 media,
                 ErrorCode::Unauthenticated,
-                message,
+                "The token is missing, malformed, expired or revoked. Sign in again.",
             );
             response
                 .headers_mut()
@@ -118,6 +113,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
     let request = request
         .data(state.db.clone())
         .data(viewer)
+        .data(state.identity.clone())
         .data(Loaders::new(&state.db));
     let response = classify(state.schema.execute(request).await);
     let request_error = is_request_error(&response);

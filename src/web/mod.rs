@@ -7,7 +7,7 @@ use axum::{extract::DefaultBodyLimit, routing::get, Router};
 use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
-use crate::api::ThiduaSchema;
+use crate::{api::ThiduaSchema, identity::Identity};
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
@@ -18,6 +18,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub schema: ThiduaSchema,
     pub db: DatabaseConnection,
+    pub identity: Identity,
 }
 
 /// The router production runs, and tests drive over real HTTP.

@@ -59,11 +59,26 @@ pub async fn fresh_database() -> FreshDatabase {
     }
 }
 
+/// The identity configuration of tests: development, a random signing secret.
+pub fn identity_config() -> thidua::identity::IdentityConfig {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).unwrap();
+    thidua::identity::IdentityConfig {
+        environment: thidua::identity::Environment::Development,
+        secret: secret.to_vec(),
+        issuer: "thidua".into(),
+        audience: "thidua-api".into(),
+        token_ttl: std::time::Duration::from_secs(3600),
+        partners: Vec::new(),
+    }
+}
+
 /// A running server over a fresh database.
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    pub identity: thidua::identity::Identity,
     statements: Arc<std::sync::Mutex<Vec<String>>>,
     _database: FreshDatabase,
 }
@@ -78,6 +93,12 @@ impl TestApp {
 
     /// A server over a migrated database holding only the award catalogue.
     pub async fn migrated() -> TestApp {
+        Self::migrated_with(identity_config()).await
+    }
+
+    /// A server over a migrated database, with `config`'s keys.
+    pub async fn migrated_with(config: thidua::identity::IdentityConfig) -> TestApp {
+        let identity = thidua::identity::Identity::new(config);
         let database = fresh_database().await;
         let mut db = thidua::db::connect(&database.url).await.expect("connect");
         let statements = Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -90,7 +111,7 @@ impl TestApp {
         thidua::db::prepare(&db).await.expect("migrate");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let router = thidua::app::router(db.clone());
+        let router = thidua::app::router(db.clone(), identity.clone());
         tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
@@ -98,9 +119,42 @@ impl TestApp {
             base,
             client: reqwest::Client::new(),
             db,
+            identity,
             statements,
             _database: database,
         }
+    }
+
+    /// A real token for `username`, signed with the server's key.
+    pub async fn token(&self, username: &str) -> String {
+        let user = thidua::identity::users::by_username(&self.db, username)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no user {username}"));
+        self.identity.tokens.issue(user.id, None).unwrap().token
+    }
+
+    /// POSTs `query` with `variables` as the holder of `token`.
+    pub async fn post_as(&self, token: &str, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.graphql_url())
+            .bearer_auth(token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// POSTs `query` as `username` and returns `data`, failing the test on any error.
+    pub async fn data_as(&self, username: &str, query: &str, variables: Value) -> Value {
+        let token = self.token(username).await;
+        let (status, body) = self.post_as(&token, query, variables).await;
+        assert_eq!(status, 200, "{body:#}");
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
     }
 
     pub fn graphql_url(&self) -> String {

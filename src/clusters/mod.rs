@@ -1,0 +1,6 @@
+//! Emulation clusters and blocs (cụm, khối thi đua) and their yearly cycle: members, the
+//! elected head (Cụm trưởng) and deputy (Cụm phó), the covenant (giao ước), scoring and
+//! ranking.
+
+pub mod graphql;
+pub mod store;

@@ -1,0 +1,314 @@
+//! The GraphQL face of identity: `viewer`, `login`, `createUser`.
+
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use entity::{app_user, enums};
+use sea_orm::TransactionTrait;
+use serde_json::json;
+
+use super::{password, users, Environment, Identity};
+use crate::{
+    access::{self, Action, Viewer},
+    api::{
+        context::{db, loaders, viewer},
+        scalars::DateTime,
+        user_errors::{user_errors, UserError},
+    },
+    audit::{self, AuditEntry},
+    clusters::{graphql::ClusterYear, store as clusters},
+    error::{AppError, AppResult, ErrorCode, UserErrorCode, UserProblem},
+    organisation::graphql::{Province, Unit},
+    text,
+};
+
+/// Role of a viewer (shared/API.md, "Who may do what").
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "enums::Role")]
+pub enum Role {
+    /// Administers the system and its users.
+    Admin,
+    /// A member of a province's Emulation–Commendation Board (Ban Thi đua – Khen thưởng).
+    Board,
+    /// An officer of one unit who handles its emulation work.
+    UnitOfficer,
+    /// Another province's system, read-only.
+    Partner,
+}
+
+/// Who is asking: the signed-in user or partner system.
+pub struct ViewerInfo(pub Viewer);
+
+/// Who is asking: the signed-in user or partner system. The cluster head is not a role: an
+/// officer of the unit that heads a cluster year has the head's rights for that year
+/// (`headOf`).
+#[Object(name = "Viewer")]
+impl ViewerInfo {
+    /// Username, or the partner system's name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Role.
+    async fn role(&self) -> Option<Role> {
+        self.0.role.map(Into::into)
+    }
+    /// The unit of a unit officer.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        let Some(id) = self.0.unit_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.unit.load_one(id).await?.map(Unit))
+    }
+    /// The province of a board member, or of a unit officer's unit.
+    async fn province(&self, ctx: &Context<'_>) -> AppResult<Option<Province>> {
+        let Some(id) = self.0.province_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.province.load_one(id).await?.map(Province))
+    }
+    /// The cluster years whose head is the viewer's unit, oldest first.
+    async fn head_of(&self, ctx: &Context<'_>) -> AppResult<Vec<ClusterYear>> {
+        let Some(unit) = self.0.unit_id else {
+            return Ok(Vec::new());
+        };
+        Ok(clusters::years_headed_by(db(ctx)?, unit)
+            .await?
+            .into_iter()
+            .map(ClusterYear)
+            .collect())
+    }
+}
+
+/// Root fields of identity.
+#[derive(Default)]
+pub struct IdentityQuery;
+
+#[Object]
+impl IdentityQuery {
+    /// Who is asking; null for the anonymous public.
+    async fn viewer(&self, ctx: &Context<'_>) -> AppResult<Option<ViewerInfo>> {
+        let viewer = viewer(ctx)?;
+        Ok((!viewer.is_anonymous()).then(|| ViewerInfo(viewer.clone())))
+    }
+}
+
+/// Input of `login`.
+#[derive(InputObject)]
+pub struct LoginInput {
+    /// Username.
+    username: String,
+    /// Password.
+    password: String,
+}
+
+/// Result of `login`.
+#[derive(SimpleObject, Default)]
+pub struct LoginPayload {
+    /// The access token, for `Authorization: Bearer <token>`.
+    token: Option<String>,
+    /// When the token expires.
+    expires_at: Option<DateTime>,
+    /// Who the token is for.
+    viewer: Option<ViewerInfo>,
+    /// Why sign-in failed (the same error for an unknown user and a wrong password).
+    user_errors: Vec<UserError>,
+}
+
+/// Input of `createUser`.
+#[derive(InputObject)]
+pub struct CreateUserInput {
+    /// Username: 3 to 64 of lower-case letters, digits, '.', '_', '-'.
+    username: String,
+    /// Password, at least 12 characters.
+    password: String,
+    /// Role.
+    role: Role,
+    /// The unit of a unit officer.
+    unit_code: Option<String>,
+    /// The province of a board member.
+    province_code: Option<String>,
+}
+
+/// A user account, as administrators see it.
+#[derive(SimpleObject)]
+pub struct User {
+    /// Username.
+    username: String,
+    /// Role.
+    role: Role,
+    /// Whether the account is disabled (its tokens do not work).
+    disabled: bool,
+}
+
+impl From<app_user::Model> for User {
+    fn from(user: app_user::Model) -> Self {
+        User {
+            username: user.username,
+            role: user.role.into(),
+            disabled: user.disabled_at.is_some(),
+        }
+    }
+}
+
+/// Result of `createUser`.
+#[derive(SimpleObject, Default)]
+pub struct CreateUserPayload {
+    /// The new account.
+    user: Option<User>,
+    /// Why the account was not created.
+    user_errors: Vec<UserError>,
+}
+
+fn identity<'a>(ctx: &Context<'a>) -> AppResult<&'a Identity> {
+    ctx.data_opt::<Identity>().ok_or_else(|| {
+        AppError::internal(&std::io::Error::other("request context has no identity"))
+    })
+}
+
+/// The viewer of a user account (used by `login` and at the HTTP boundary).
+pub async fn viewer_of_user<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user: &app_user::Model,
+) -> Result<Viewer, sea_orm::DbErr> {
+    let province_id = match (user.province_id, user.unit_id) {
+        (Some(p), _) => Some(p),
+        (None, Some(unit)) => {
+            use sea_orm::EntityTrait;
+            entity::unit::Entity::find_by_id(unit)
+                .one(db)
+                .await?
+                .and_then(|u| u.province_id)
+        }
+        (None, None) => None,
+    };
+    Ok(Viewer {
+        user_id: Some(user.id),
+        name: user.username.clone(),
+        role: Some(user.role),
+        unit_id: user.unit_id,
+        province_id,
+    })
+}
+
+/// Whether `user` may sign in at all in `environment`.
+pub fn may_sign_in(user: &app_user::Model, environment: Environment) -> bool {
+    user.disabled_at.is_none() && (!user.demo || environment == Environment::Development)
+}
+
+/// Mutations of identity.
+#[derive(Default)]
+pub struct IdentityMutation;
+
+#[Object]
+impl IdentityMutation {
+    /// Signs in with a username and password and returns an access token. Repeated failures
+    /// for one username lock it for a while (`RATE_LIMITED`).
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> AppResult<LoginPayload> {
+        let identity = identity(ctx)?;
+        let db = db(ctx)?;
+        let username = text::nfc(&input.username);
+        if let Some(wait) = identity.limiter.locked_for(&username) {
+            return Err(AppError::new(
+                ErrorCode::RateLimited,
+                format!(
+                    "Too many failed sign-ins for this username; try again in {} minutes.",
+                    wait.as_secs().div_ceil(60).max(1)
+                ),
+            ));
+        }
+        let user = users::by_username(db, &username).await?;
+        let accepted = match &user {
+            Some(user) => {
+                password::verify(&input.password, &user.password_hash)
+                    && may_sign_in(user, identity.environment)
+            }
+            None => {
+                password::verify_nothing(&input.password);
+                false
+            }
+        };
+        let Some(user) = user.filter(|_| accepted) else {
+            identity.limiter.record_failure(&username);
+            return Ok(LoginPayload {
+                user_errors: user_errors(vec![UserProblem::new(
+                    &[],
+                    "Wrong username or password.",
+                    UserErrorCode::InvalidCredentials,
+                )]),
+                ..Default::default()
+            });
+        };
+        identity.limiter.record_success(&username);
+        let issued = identity
+            .tokens
+            .issue(user.id, None)
+            .map_err(|e| AppError::internal(&e))?;
+        let signed_in = viewer_of_user(db, &user).await?;
+        let txn = db.begin().await?;
+        audit::record(
+            &txn,
+            &signed_in,
+            AuditEntry {
+                action: "login",
+                object_type: "User",
+                object_id: user.username.clone(),
+                province_id: signed_in.province_id,
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(LoginPayload {
+            token: Some(issued.token),
+            expires_at: Some(DateTime(issued.expires_at)),
+            viewer: Some(ViewerInfo(signed_in)),
+            user_errors: Vec::new(),
+        })
+    }
+
+    /// Creates a user account (ADMIN only).
+    async fn create_user(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateUserInput,
+    ) -> AppResult<CreateUserPayload> {
+        let viewer = viewer(ctx)?;
+        access::authorize(viewer, Action::ManageUsers, &access::Target::none())?;
+        let db = db(ctx)?;
+        let new = users::NewUser {
+            username: text::nfc(&input.username),
+            password: input.password,
+            role: input.role.into(),
+            unit_code: input.unit_code.map(|c| text::nfc(&c)),
+            province_code: input.province_code.map(|c| text::nfc(&c)),
+        };
+        let txn = db.begin().await?;
+        let row = match users::prepare(&txn, &new, password::hash, false).await? {
+            Ok(row) => row,
+            Err(problems) => {
+                return Ok(CreateUserPayload {
+                    user_errors: user_errors(problems),
+                    ..Default::default()
+                })
+            }
+        };
+        let user = sea_orm::ActiveModelTrait::insert(row, &txn).await?;
+        audit::record(
+            &txn,
+            viewer,
+            AuditEntry {
+                action: "createUser",
+                object_type: "User",
+                object_id: user.username.clone(),
+                province_id: user.province_id,
+                before: None,
+                after: Some(json!({ "username": user.username, "role": user.role, "unitId": user.unit_id, "provinceId": user.province_id })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(CreateUserPayload {
+            user: Some(user.into()),
+            user_errors: Vec::new(),
+        })
+    }
+}

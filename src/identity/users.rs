@@ -1,0 +1,182 @@
+//! User accounts in the database.
+
+use chrono::Utc;
+use entity::{app_user, enums::Role, province, unit};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, QueryOrder,
+};
+
+use crate::error::{UserErrorCode, UserProblem};
+
+/// What is needed to create an account.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub password: String,
+    pub role: Role,
+    pub unit_code: Option<String>,
+    pub province_code: Option<String>,
+}
+
+/// Usernames: 3 to 64 of `a-z 0-9 . _ -`, starting with a letter or digit.
+pub fn username_problem(username: &str) -> Option<UserProblem> {
+    let ok = (3..=64).contains(&username.len())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && username.starts_with(|c: char| c.is_ascii_alphanumeric());
+    (!ok).then(|| {
+        UserProblem::new(
+            &["username"],
+            "A username has 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'.",
+            UserErrorCode::InvalidValue,
+        )
+    })
+}
+
+/// Checks `new` and resolves its unit and province; the problems found, or the row to insert.
+pub async fn prepare<C: ConnectionTrait>(
+    db: &C,
+    new: &NewUser,
+    password_hash: impl FnOnce(&str) -> Result<String, String>,
+    demo: bool,
+) -> Result<Result<app_user::ActiveModel, Vec<UserProblem>>, DbErr> {
+    let mut problems = Vec::new();
+    let username = new.username.trim().to_owned();
+    problems.extend(username_problem(&username));
+    if let Some(message) = super::password::weakness(&new.password) {
+        problems.push(UserProblem::new(
+            &["password"],
+            message,
+            UserErrorCode::InvalidValue,
+        ));
+    }
+    if app_user::Entity::find()
+        .filter(app_user::Column::Username.eq(username.as_str()))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        problems.push(UserProblem::new(
+            &["username"],
+            "This username is taken.",
+            UserErrorCode::Duplicate,
+        ));
+    }
+    let unit = match &new.unit_code {
+        Some(code) => {
+            let found = unit::Entity::find()
+                .filter(unit::Column::Code.eq(code.as_str()))
+                .one(db)
+                .await?;
+            if found.is_none() {
+                problems.push(UserProblem::new(
+                    &["unitCode"],
+                    format!("No unit has code {code}."),
+                    UserErrorCode::NotFound,
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    let province = match &new.province_code {
+        Some(code) => {
+            let found = province::Entity::find()
+                .filter(province::Column::Code.eq(code.as_str()))
+                .one(db)
+                .await?;
+            if found.is_none() {
+                problems.push(UserProblem::new(
+                    &["provinceCode"],
+                    format!("No province has code {code}."),
+                    UserErrorCode::NotFound,
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    match new.role {
+        Role::UnitOfficer if new.unit_code.is_none() => problems.push(UserProblem::new(
+            &["unitCode"],
+            "A unit officer belongs to a unit.",
+            UserErrorCode::Required,
+        )),
+        Role::Board if new.province_code.is_none() => problems.push(UserProblem::new(
+            &["provinceCode"],
+            "A board member belongs to a province.",
+            UserErrorCode::Required,
+        )),
+        Role::Admin | Role::Partner if new.unit_code.is_some() || new.province_code.is_some() => {
+            problems.push(UserProblem::new(
+                &["role"],
+                "Administrators and partners belong to no unit or province.",
+                UserErrorCode::InvalidValue,
+            ))
+        }
+        Role::UnitOfficer if new.province_code.is_some() => problems.push(UserProblem::new(
+            &["provinceCode"],
+            "A unit officer's province is the unit's.",
+            UserErrorCode::InvalidValue,
+        )),
+        Role::Board if new.unit_code.is_some() => problems.push(UserProblem::new(
+            &["unitCode"],
+            "A board member belongs to a province, not a unit.",
+            UserErrorCode::InvalidValue,
+        )),
+        _ => {}
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let hash = match password_hash(&new.password) {
+        Ok(hash) => hash,
+        Err(e) => return Err(DbErr::Custom(format!("password hashing failed: {e}"))),
+    };
+    Ok(Ok(app_user::ActiveModel {
+        username: Set(username),
+        password_hash: Set(hash),
+        role: Set(new.role),
+        unit_id: Set(unit.map(|u| u.id)),
+        province_id: Set(province.map(|p| p.id)),
+        demo: Set(demo),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }))
+}
+
+pub async fn by_username<C: ConnectionTrait>(
+    db: &C,
+    username: &str,
+) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find()
+        .filter(app_user::Column::Username.eq(username.trim()))
+        .one(db)
+        .await
+}
+
+pub async fn by_id<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<app_user::Model>, DbErr> {
+    app_user::Entity::find()
+        .order_by_asc(app_user::Column::Username)
+        .all(db)
+        .await
+}
+
+/// Disables `username`; its tokens stop working at once. `false` when there is no such user.
+pub async fn disable<C: ConnectionTrait>(db: &C, username: &str) -> Result<bool, DbErr> {
+    let Some(user) = by_username(db, username).await? else {
+        return Ok(false);
+    };
+    if user.disabled_at.is_none() {
+        let mut row: app_user::ActiveModel = user.into();
+        row.disabled_at = Set(Some(Utc::now()));
+        row.update(db).await?;
+    }
+    Ok(true)
+}
