@@ -49,8 +49,9 @@ impl Viewer {
 pub struct Target {
     /// The target's unit and all its ancestors (for `unit`).
     pub unit_chain: Vec<i32>,
-    /// The target's province (for `province`).
-    pub province_id: Option<i32>,
+    /// The target's province and the provinces that succeeded it (for `province`: the board
+    /// of a province that absorbed another answers for the absorbed one's bodies).
+    pub province_ids: Vec<i32>,
     /// The head unit of the target's cluster year (for `year`).
     pub head_unit_id: Option<i32>,
 }
@@ -69,7 +70,9 @@ fn scope_allows(scope: Scope, viewer: &Viewer, target: &Target) -> bool {
         Scope::Unit => viewer
             .unit_id
             .is_some_and(|unit| target.unit_chain.contains(&unit)),
-        Scope::Province => viewer.province_id.is_some() && viewer.province_id == target.province_id,
+        Scope::Province => viewer
+            .province_id
+            .is_some_and(|province| target.province_ids.contains(&province)),
         Scope::Year => viewer.unit_id.is_some() && viewer.unit_id == target.head_unit_id,
     }
 }
@@ -119,4 +122,14 @@ pub fn person_scope(viewer: &Viewer) -> Condition {
 /// Whether `viewer` may see a person at all (single lookups and nested edges).
 pub fn may_see_person(viewer: &Viewer) -> bool {
     scopes(viewer, Action::ReadPerson).contains(&Scope::All)
+}
+
+/// `FORBIDDEN` unless `viewer` may do `action` to at least something: checked before a
+/// mutation looks at its input, so that a viewer without any right learns nothing from it.
+pub fn require_some(viewer: &Viewer, action: Action) -> AppResult<()> {
+    if scopes(viewer, action).is_empty() {
+        Err(AppError::forbidden())
+    } else {
+        Ok(())
+    }
 }

@@ -7,7 +7,7 @@
 //! coercion errors (`BAD_USER_INPUT`), and anything else, which is logged and replaced by
 //! `INTERNAL`.
 
-use async_graphql::{ErrorExtensionValues, Response, ServerError, Value};
+use async_graphql::{ErrorExtensionValues, Name, PathSegment, Response, ServerError, Value};
 
 use crate::error::{ErrorCode, INTERNAL_MESSAGE};
 
@@ -19,8 +19,38 @@ pub fn is_request_error(response: &Response) -> bool {
         && response.errors.iter().all(|e| e.path.is_empty())
 }
 
-/// Gives every error of `response` a code, and replaces unknown ones by `INTERNAL`.
+/// Puts `null` where a field failed. async-graphql leaves a failed nullable field out of its
+/// parent object; the GraphQL specification wants it present, as `null`, beside the error
+/// that names its path.
+fn null_failed_fields(response: &mut Response) {
+    for error in &response.errors {
+        let Some((PathSegment::Field(last), parents)) = error.path.split_last() else {
+            continue;
+        };
+        if let Some(Value::Object(map)) = slot(&mut response.data, parents) {
+            map.entry(Name::new(last)).or_insert(Value::Null);
+        }
+    }
+}
+
+/// The value at `path` below `node`, if there is one.
+fn slot<'a>(node: &'a mut Value, path: &[PathSegment]) -> Option<&'a mut Value> {
+    match path.split_first() {
+        None => Some(node),
+        Some((PathSegment::Field(name), rest)) => match node {
+            Value::Object(map) => slot(map.get_mut(name.as_str())?, rest),
+            _ => None,
+        },
+        Some((PathSegment::Index(i), rest)) => match node {
+            Value::List(items) => slot(items.get_mut(*i)?, rest),
+            _ => None,
+        },
+    }
+}
+/// Gives every error of `response` a code, and replaces unknown ones by `INTERNAL`; puts
+/// `null` where a field failed.
 pub fn classify(mut response: Response) -> Response {
+    null_failed_fields(&mut response);
     let request_error = is_request_error(&response);
     for error in &mut response.errors {
         if has_code(error) {

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    award_type, cluster, cluster_year, person, province, province_lineage, term, unit, unit_lineage,
+    award_type, cluster, cluster_year, person, person_position, person_private, province,
+    province_lineage, term, unit, unit_lineage,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
@@ -43,6 +44,44 @@ by_id_loader!(TermById, term);
 by_id_loader!(AwardTypeById, award_type);
 by_id_loader!(ClusterById, cluster);
 by_id_loader!(ClusterYearById, cluster_year);
+
+/// Private fields of persons, by person id.
+pub struct PersonPrivateById(DatabaseConnection);
+
+impl Loader<i32> for PersonPrivateById {
+    type Value = person_private::Model;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        let rows = person_private::Entity::find()
+            .filter(person_private::Column::PersonId.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await?;
+        Ok(rows.into_iter().map(|row| (row.person_id, row)).collect())
+    }
+}
+
+/// Positions of each person, oldest first.
+pub struct PersonPositions(DatabaseConnection);
+
+impl Loader<i32> for PersonPositions {
+    type Value = Vec<person_position::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        let rows = person_position::Entity::find()
+            .filter(person_position::Column::PersonId.is_in(keys.iter().copied()))
+            .order_by_asc(person_position::Column::StartOn)
+            .order_by_asc(person_position::Column::Id)
+            .all(&self.0)
+            .await?;
+        let mut map: HashMap<i32, Self::Value> = HashMap::new();
+        for row in rows {
+            map.entry(row.person_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
 
 /// The children (sub-units) of each parent unit, in id order.
 pub struct UnitChildren(DatabaseConnection);
@@ -156,6 +195,8 @@ pub struct Loaders {
     pub award_type: Cached<AwardTypeById>,
     pub cluster: Cached<ClusterById>,
     pub cluster_year: Cached<ClusterYearById>,
+    pub person_private: Cached<PersonPrivateById>,
+    pub person_positions: Cached<PersonPositions>,
     pub unit_children: Cached<UnitChildren>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
@@ -179,6 +220,8 @@ impl Loaders {
             award_type: cached(AwardTypeById(db.clone())),
             cluster: cached(ClusterById(db.clone())),
             cluster_year: cached(ClusterYearById(db.clone())),
+            person_private: cached(PersonPrivateById(db.clone())),
+            person_positions: cached(PersonPositions(db.clone())),
             unit_children: cached(UnitChildren(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),

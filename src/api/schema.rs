@@ -9,7 +9,7 @@ use crate::{
     awards::graphql::AwardsQuery,
     clusters::graphql::ClustersQuery,
     identity::graphql::{IdentityMutation, IdentityQuery},
-    organisation::graphql::OrganisationQuery,
+    organisation::{graphql::OrganisationQuery, mutations::OrganisationMutation},
     terms::graphql::TermsQuery,
 };
 
@@ -34,7 +34,7 @@ pub struct Query(
 /// The root of all writes. Every mutation authorizes through `access`, runs in one
 /// transaction with its audit record, and reports business-rule failures as `userErrors`.
 #[derive(MergedObject, Default)]
-pub struct Mutation(IdentityMutation);
+pub struct Mutation(IdentityMutation, OrganisationMutation);
 
 pub type ThiduaSchema = Schema<Query, Mutation, EmptySubscription>;
 

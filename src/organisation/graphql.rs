@@ -201,6 +201,35 @@ impl Unit {
     async fn successors(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitLineageLink>> {
         unit_links(ctx, self.0.id, LineageSide::Successors).await
     }
+    /// The unit's name as of `date`: its own while in force; before it began, the name of
+    /// the unit it was renamed from (following RENAME links back); null when the body did
+    /// not exist under one name then (before a merger or split, or after it closed).
+    async fn name_on(&self, ctx: &Context<'_>, date: Date) -> AppResult<Option<String>> {
+        let loaders = loaders(ctx)?;
+        let mut current = self.0.clone();
+        for _ in 0..64 {
+            if super::in_force_on(current.valid_from, current.valid_to, date.0) {
+                return Ok(Some(current.name));
+            }
+            if current.valid_from.is_none_or(|from| date.0 >= from) {
+                return Ok(None);
+            }
+            let links = loaders
+                .unit_lineage
+                .load_one((current.id, LineageSide::Predecessors))
+                .await?
+                .unwrap_or_default();
+            let renamed_from = match links.as_slice() {
+                [only] if only.kind == enums::LineageKind::Rename => only.predecessor_id,
+                _ => return Ok(None),
+            };
+            match loaders.unit.load_one(renamed_from).await? {
+                Some(previous) => current = previous,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
 }
 
 async fn unit_links(
@@ -266,6 +295,112 @@ impl Person {
     /// The unit the person works in now.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(loaders(ctx)?.unit.load_one(self.0.unit_id).await?.map(Unit))
+    }
+    /// Positions held (chức vụ), oldest first.
+    async fn positions(&self, ctx: &Context<'_>) -> AppResult<Vec<Position>> {
+        let rows = loaders(ctx)?.person_positions.load_one(self.0.id).await?;
+        Ok(rows.unwrap_or_default().into_iter().map(Position).collect())
+    }
+    /// Birth date. Private: officers of the person's unit, the board of its province.
+    async fn birth_date(&self, ctx: &Context<'_>) -> AppResult<Option<Date>> {
+        Ok(self
+            .private(ctx)
+            .await?
+            .and_then(|p| p.birth_date)
+            .map(Date))
+    }
+    /// Telephone. Private: officers of the person's unit, the board of its province.
+    async fn phone(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        Ok(self.private(ctx).await?.and_then(|p| p.phone))
+    }
+    /// E-mail. Private: officers of the person's unit, the board of its province.
+    async fn email(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        Ok(self.private(ctx).await?.and_then(|p| p.email))
+    }
+    /// Address. Private: officers of the person's unit, the board of its province.
+    async fn address(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        Ok(self.private(ctx).await?.and_then(|p| p.address))
+    }
+}
+
+impl Person {
+    /// The private fields, or `FORBIDDEN` for a viewer who may not read them.
+    async fn private(&self, ctx: &Context<'_>) -> AppResult<Option<entity::person_private::Model>> {
+        let viewer = viewer(ctx)?;
+        let target = unit_target(ctx, self.0.unit_id).await?;
+        access::authorize(viewer, access::Action::ReadPersonPrivate, &target)?;
+        loaders(ctx)?.person_private.load_one(self.0.id).await
+    }
+}
+
+/// The authorization target of a unit, through the request's loaders: the unit and its
+/// ancestors, its province and the provinces that succeeded it.
+pub async fn unit_target(ctx: &Context<'_>, unit_id: i32) -> AppResult<access::Target> {
+    let loaders = loaders(ctx)?;
+    let mut target = access::Target::none();
+    let mut next = Some(unit_id);
+    let mut province = None;
+    while let Some(id) = next {
+        if target.unit_chain.contains(&id) {
+            break;
+        }
+        target.unit_chain.push(id);
+        let unit = loaders.unit.load_one(id).await?;
+        if province.is_none() {
+            province = unit.as_ref().and_then(|u| u.province_id);
+        }
+        next = unit.and_then(|u| u.parent_id);
+    }
+    let mut line: Vec<i32> = province.into_iter().collect();
+    let mut i = 0;
+    while i < line.len() {
+        let links = loaders
+            .province_lineage
+            .load_one((line[i], LineageSide::Successors))
+            .await?;
+        for link in links.unwrap_or_default() {
+            if !line.contains(&link.successor_id) {
+                line.push(link.successor_id);
+            }
+        }
+        i += 1;
+    }
+    target.province_ids = line;
+    Ok(target)
+}
+
+/// A position a person holds or held (chức vụ).
+pub struct Position(pub entity::person_position::Model);
+
+/// A position a person holds or held (chức vụ), e.g. Phó Chủ tịch of an association in khóa IV.
+#[Object]
+impl Position {
+    /// Title, e.g. "Phó Giám đốc Sở".
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// The unit of the position.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        Ok(loaders(ctx)?.unit.load_one(self.0.unit_id).await?.map(Unit))
+    }
+    /// The term it belongs to, if any.
+    async fn term(&self, ctx: &Context<'_>) -> AppResult<Option<crate::terms::graphql::Term>> {
+        let Some(id) = self.0.term_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?
+            .term
+            .load_one(id)
+            .await?
+            .map(crate::terms::graphql::Term))
+    }
+    /// First day.
+    async fn start_on(&self) -> Option<Date> {
+        self.0.start_on.map(Date)
+    }
+    /// Last day; null while held.
+    async fn end_on(&self) -> Option<Date> {
+        self.0.end_on.map(Date)
     }
 }
 

@@ -3,6 +3,8 @@
 //! mergers and renamings (sáp nhập, hợp nhất, đổi tên).
 
 pub mod graphql;
+pub mod mutations;
+pub mod rules;
 pub mod store;
 
 use chrono::NaiveDate;
