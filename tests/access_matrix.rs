@@ -1,0 +1,427 @@
+//! The whole matrix of shared/API.md, as `src/access/matrix.md` keeps it: every action, for
+//! every kind of viewer, allowed or denied as the matrix says, and a denied write changes
+//! nothing. The expectations are computed from the matrix file itself; the answers come from
+//! the running server over HTTP wherever the API has the action, and from the access layer
+//! the API calls (`thidua::access::allows`) for actions whose API comes with later work.
+
+mod common;
+
+use chrono::Utc;
+use common::{codes, TestApp};
+use entity::{cluster, cluster_member, cluster_year, enums};
+use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
+use serde_json::{json, Value};
+use thidua::access::{
+    matrix::{Column, Matrix, Scope, SOURCE},
+    Action, Target, Viewer,
+};
+
+/// The kinds of viewer the matrix distinguishes, relative to one unit U of province P and
+/// one cluster year Y of P.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Persona {
+    Anonymous,
+    Partner,
+    OfficerOfUnit,
+    OfficerOfOtherUnit,
+    Head,
+    Deputy,
+    BoardOfProvince,
+    BoardOfOtherProvince,
+    Admin,
+}
+
+const PERSONAS: [Persona; 9] = [
+    Persona::Anonymous,
+    Persona::Partner,
+    Persona::OfficerOfUnit,
+    Persona::OfficerOfOtherUnit,
+    Persona::Head,
+    Persona::Deputy,
+    Persona::BoardOfProvince,
+    Persona::BoardOfOtherProvince,
+    Persona::Admin,
+];
+
+/// U, its province P, and Y.
+const UNIT: &str = "CM-SKHCN-2025";
+
+impl Persona {
+    fn username(self) -> Option<&'static str> {
+        match self {
+            Persona::Anonymous => None,
+            Persona::Partner => Some("partner.demo"),
+            Persona::OfficerOfUnit => Some("officer.cm-skhcn"),
+            Persona::OfficerOfOtherUnit => Some("officer.cm-other"),
+            Persona::Head => Some("officer.cm-head"),
+            Persona::Deputy => Some("officer.cm-deputy"),
+            Persona::BoardOfProvince => Some("board.camau"),
+            Persona::BoardOfOtherProvince => Some("board.hanam"),
+            Persona::Admin => Some("admin"),
+        }
+    }
+
+    /// What the matrix says, read from the matrix file.
+    fn expected(self, matrix: &Matrix, action: Action) -> bool {
+        let role_column = match self {
+            Persona::Anonymous => Column::Public,
+            Persona::Partner => Column::Partner,
+            Persona::OfficerOfUnit
+            | Persona::OfficerOfOtherUnit
+            | Persona::Head
+            | Persona::Deputy => Column::UnitOfficer,
+            Persona::BoardOfProvince | Persona::BoardOfOtherProvince => Column::Board,
+            Persona::Admin => Column::Admin,
+        };
+        let mut columns = vec![role_column];
+        if role_column == Column::UnitOfficer {
+            columns.push(Column::Head);
+        }
+        columns
+            .into_iter()
+            .any(|column| match matrix.cell(action, column) {
+                Scope::All => true,
+                Scope::Nothing => false,
+                Scope::Unit => self == Persona::OfficerOfUnit,
+                Scope::Province => self == Persona::BoardOfProvince,
+                Scope::Year => self == Persona::Head,
+            })
+    }
+}
+
+/// Adds to the demo: units for the other officer, the head and the deputy in Cà Mau, their
+/// accounts, and a cluster year Y of Cà Mau headed by one and deputised by the other.
+async fn setup() -> TestApp {
+    let app = TestApp::with_demo().await;
+    let board = app.token("board.camau").await;
+    for (code, name) in [
+        ("CM-OTHER", "Sở Tư pháp tỉnh Cà Mau"),
+        ("CM-HEAD", "Sở Tài chính tỉnh Cà Mau"),
+        ("CM-DEPUTY", "Sở Y tế tỉnh Cà Mau"),
+    ] {
+        let (_, body) = app
+            .post_as(&board, "mutation($i: CreateUnitInput!) { createUnit(input: $i) { unit { code } } }", json!({ "i": { "code": code, "kind": "DEPARTMENT", "name": name, "provinceCode": "CA_MAU" } }))
+            .await;
+        assert_eq!(body["data"]["createUnit"]["unit"]["code"], code, "{body}");
+    }
+    let admin = app.token("admin").await;
+    for (username, unit) in [
+        ("officer.cm-other", "CM-OTHER"),
+        ("officer.cm-head", "CM-HEAD"),
+        ("officer.cm-deputy", "CM-DEPUTY"),
+    ] {
+        let (_, body) = app
+            .post_as(&admin, "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } } }", json!({ "i": { "username": username, "password": "a long enough password", "role": "UNIT_OFFICER", "unitCode": unit } }))
+            .await;
+        assert_eq!(
+            body["data"]["createUser"]["user"]["username"], username,
+            "{body}"
+        );
+    }
+    let unit_id = |code: &'static str| {
+        let db = app.db.clone();
+        async move {
+            thidua::organisation::store::find_unit(&db, code)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let province = thidua::organisation::store::find_province(&app.db, "CA_MAU")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = Utc::now();
+    let cluster_id = cluster::Entity::insert(cluster::ActiveModel {
+        code: Set("CM-KHOI-TEST".into()),
+        name: Set("Khối thi đua thử".into()),
+        search_key: Set("khoi thi dua thu".into()),
+        kind: Set(enums::ClusterKind::Bloc),
+        province_id: Set(Some(province)),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&app.db)
+    .await
+    .unwrap()
+    .last_insert_id;
+    let year_id = cluster_year::Entity::insert(cluster_year::ActiveModel {
+        cluster_id: Set(cluster_id),
+        year: Set(2026),
+        status: Set(enums::ClusterYearStatus::Scoring),
+        head_unit_id: Set(Some(unit_id("CM-HEAD").await)),
+        deputy_unit_id: Set(Some(unit_id("CM-DEPUTY").await)),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&app.db)
+    .await
+    .unwrap()
+    .last_insert_id;
+    for code in [UNIT, "CM-OTHER", "CM-HEAD", "CM-DEPUTY"] {
+        cluster_member::Entity::insert(cluster_member::ActiveModel {
+            cluster_year_id: Set(year_id),
+            unit_id: Set(unit_id(code).await),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&app.db)
+        .await
+        .unwrap();
+    }
+    app
+}
+
+async fn footprint(app: &TestApp) -> Vec<u64> {
+    let db = &app.db;
+    vec![
+        entity::unit::Entity::find().count(db).await.unwrap(),
+        entity::unit_lineage::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
+        entity::person::Entity::find().count(db).await.unwrap(),
+        entity::app_user::Entity::find().count(db).await.unwrap(),
+        entity::audit_log::Entity::find().count(db).await.unwrap(),
+    ]
+}
+
+async fn ask(app: &TestApp, persona: Persona, query: &str, variables: Value) -> Value {
+    match persona.username() {
+        Some(user) => {
+            let token = app.token(user).await;
+            app.post_as(&token, query, variables).await.1
+        }
+        None => app.post(query, variables).await.1,
+    }
+}
+
+/// A write: allowed when `done` says the change happened; when denied, it must be a
+/// top-level FORBIDDEN that changed nothing.
+async fn write(
+    app: &TestApp,
+    persona: Persona,
+    query: &str,
+    variables: Value,
+    done: impl Fn(&Value) -> bool,
+) -> bool {
+    let before = footprint(app).await;
+    let body = ask(app, persona, query, variables).await;
+    if done(&body) {
+        return true;
+    }
+    assert_eq!(codes(&body), ["FORBIDDEN"], "{persona:?}: {body}");
+    assert_eq!(
+        footprint(app).await,
+        before,
+        "{persona:?}: a denied write changed something"
+    );
+    false
+}
+
+/// The viewer the server builds for a persona, and the target U / Y.
+async fn policy(app: &TestApp, persona: Persona, action: Action) -> bool {
+    let viewer = match persona.username() {
+        None => Viewer::anonymous(),
+        Some(user) => {
+            let account = thidua::identity::users::by_username(&app.db, user)
+                .await
+                .unwrap()
+                .unwrap();
+            thidua::identity::graphql::viewer_of_user(&app.db, &account)
+                .await
+                .unwrap()
+        }
+    };
+    let unit = thidua::organisation::store::find_unit(&app.db, UNIT)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut target: Target = thidua::organisation::store::unit_target(&app.db, &unit)
+        .await
+        .unwrap();
+    let head = thidua::organisation::store::find_unit(&app.db, "CM-HEAD")
+        .await
+        .unwrap()
+        .unwrap();
+    target.head_unit_id = Some(head.id);
+    thidua::access::allows(&viewer, action, &target)
+}
+
+/// What the running system answers for `persona` doing `action` to U / Y. `n` makes the
+/// names of created things unique.
+async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (bool, &'static str) {
+    match action {
+        Action::ReadPublic => {
+            let body = ask(
+                app,
+                persona,
+                "query($c: String!) { unit(code: $c) { code } }",
+                json!({ "c": UNIT }),
+            )
+            .await;
+            (body["data"]["unit"]["code"] == UNIT, "http")
+        }
+        Action::ReadPerson => {
+            let body = ask(
+                app,
+                persona,
+                "query($c: String) { persons(filter: { unitCode: $c }) { totalCount } }",
+                json!({ "c": UNIT }),
+            )
+            .await;
+            (
+                body["data"]["persons"]["totalCount"].as_i64().unwrap_or(0) > 0,
+                "http",
+            )
+        }
+        Action::ReadPersonPrivate => {
+            let body = ask(app, persona, "query($c: String) { persons(filter: { unitCode: $c }) { edges { node { fullName birthDate } } } }", json!({ "c": UNIT })).await;
+            let seen = body["data"]["persons"]["edges"]
+                .as_array()
+                .is_some_and(|e| !e.is_empty());
+            if seen && body.get("errors").is_some() {
+                assert_eq!(codes(&body)[0], "FORBIDDEN", "{body}");
+            }
+            (seen && body.get("errors").is_none(), "http")
+        }
+        Action::WriteOrganisation => {
+            let code = format!("CM-SKHCN-2025-T{n}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateUnitInput!) { createUnit(input: $i) { unit { code } } }",
+                json!({ "i": { "code": code, "kind": "SUBDIVISION", "name": "Phòng thử", "parentCode": UNIT } }),
+                |body| body["data"]["createUnit"]["unit"]["code"] == code.as_str(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ReorganizeUnits => {
+            let old = format!("CM-R{n}");
+            let new = format!("CM-R{n}-NEW");
+            let (_, body) = app
+                .post_as(&app.token("admin").await, "mutation($i: CreateUnitInput!) { createUnit(input: $i) { unit { code } } }", json!({ "i": { "code": old, "kind": "AGENCY", "name": "Ban thử", "provinceCode": "CA_MAU", "validFrom": "2020-01-01" } }))
+                .await;
+            assert!(body.get("errors").is_none(), "{body}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: ReorganizeUnitsInput!) { reorganizeUnits(input: $i) { successors { code } } }",
+                json!({ "i": { "kind": "RENAME", "effectiveOn": "2026-01-01", "legalBasis": "QĐ thử", "predecessorCodes": [old], "newUnits": [{ "code": new, "name": "Ban thử mới" }] } }),
+                |body| body["data"]["reorganizeUnits"]["successors"][0]["code"] == new.as_str(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ReadAuditLog => {
+            let body = ask(app, persona, "{ auditLog(filter: { actor: \"board.camau\", action: \"createUnit\" }) { totalCount } }", json!({})).await;
+            (
+                body["data"]["auditLog"]["totalCount"].as_i64().unwrap_or(0) > 0,
+                "http",
+            )
+        }
+        Action::ManageUsers => {
+            let username = format!("user.t{n}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } } }",
+                json!({ "i": { "username": username, "password": "a long enough password", "role": "PARTNER" } }),
+                |body| body["data"]["createUser"]["user"]["username"] == username.as_str(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        // Their API comes with the clusters and awards work; until then the answer is the
+        // access layer's, which those resolvers will call.
+        Action::ReadScoreSheets
+        | Action::ReadNominations
+        | Action::SubmitSelfAssessment
+        | Action::ReviewScores
+        | Action::ManageClusters
+        | Action::SignCovenant
+        | Action::CreateNomination
+        | Action::DecideUnitAward
+        | Action::DecideProvincialAward
+        | Action::RevokeAward
+        | Action::RecordAwardHistory => (policy(app, persona, action).await, "access layer"),
+    }
+}
+
+#[tokio::test]
+async fn every_action_for_every_viewer_is_as_the_matrix_says() {
+    let matrix =
+        Matrix::parse(SOURCE).expect("src/access/matrix.md parses and has a row per action");
+    let app = setup().await;
+    let mut mismatches = Vec::new();
+    let mut n = 0;
+    for action in Action::ALL {
+        for persona in PERSONAS {
+            n += 1;
+            let expected = persona.expected(&matrix, action);
+            let (allowed, via) = actual(&app, persona, action, n).await;
+            if allowed != expected {
+                mismatches.push(format!(
+                    "{} for {persona:?}: expected {}, got {} ({via})",
+                    action.name(),
+                    verdict(expected),
+                    verdict(allowed)
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+fn verdict(allowed: bool) -> &'static str {
+    if allowed {
+        "allowed"
+    } else {
+        "denied"
+    }
+}
+
+#[test]
+fn the_matrix_of_the_api_is_the_table_of_shared_api_md() {
+    // Spot checks against the contract's table, so that the matrix file cannot drift from
+    // it unseen: public reads, persons for signed-in viewers only, users for ADMIN only.
+    let matrix = Matrix::parse(SOURCE).unwrap();
+    assert_eq!(matrix.cell(Action::ReadPublic, Column::Public), Scope::All);
+    assert_eq!(
+        matrix.cell(Action::ReadPerson, Column::Public),
+        Scope::Nothing
+    );
+    assert_eq!(matrix.cell(Action::ReadPerson, Column::Partner), Scope::All);
+    assert_eq!(
+        matrix.cell(Action::ReadPersonPrivate, Column::UnitOfficer),
+        Scope::Unit
+    );
+    assert_eq!(
+        matrix.cell(Action::ReadPersonPrivate, Column::Head),
+        Scope::Nothing
+    );
+    assert_eq!(matrix.cell(Action::ReviewScores, Column::Head), Scope::Year);
+    assert_eq!(
+        matrix.cell(Action::ReviewScores, Column::UnitOfficer),
+        Scope::Nothing
+    );
+    assert_eq!(matrix.cell(Action::SignCovenant, Column::Head), Scope::Year);
+    assert_eq!(
+        matrix.cell(Action::DecideProvincialAward, Column::Board),
+        Scope::Province
+    );
+    for column in [
+        Column::Public,
+        Column::Partner,
+        Column::UnitOfficer,
+        Column::Head,
+        Column::Board,
+    ] {
+        assert_eq!(matrix.cell(Action::ManageUsers, column), Scope::Nothing);
+    }
+}
