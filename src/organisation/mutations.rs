@@ -41,6 +41,50 @@ fn not_found(field: &str, what: &str, code: &str) -> UserProblem {
     )
 }
 
+/// The unit `code` names, if given; a `NOT_FOUND` problem on `field` when it names none.
+async fn named_unit(
+    txn: &DatabaseTransaction,
+    field: &str,
+    code: Option<&str>,
+    problems: &mut Vec<UserProblem>,
+) -> AppResult<Option<unit::Model>> {
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let found = store::find_unit(txn, &text::nfc(code)).await?;
+    if found.is_none() {
+        problems.push(not_found(field, "unit", code));
+    }
+    Ok(found)
+}
+
+/// The province `code` names, if given; a `NOT_FOUND` problem on `field` when it names none.
+async fn named_province(
+    txn: &DatabaseTransaction,
+    field: &str,
+    code: Option<&str>,
+    problems: &mut Vec<UserProblem>,
+) -> AppResult<Option<entity::province::Model>> {
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let found = store::find_province(txn, &text::nfc(code)).await?;
+    if found.is_none() {
+        problems.push(not_found(field, "province", code));
+    }
+    Ok(found)
+}
+
+/// The row id of a person's global ID; `BAD_USER_INPUT` for any other ID.
+fn person_id(id: &ID, field: &str) -> AppResult<i32> {
+    match parse_global_id(id)? {
+        (NodeKind::Person, id) => Ok(id),
+        _ => Err(AppError::bad_input(format!(
+            "`{field}` is not a person's ID"
+        ))),
+    }
+}
+
 fn closed(unit: &unit::Model) -> bool {
     unit.valid_to.is_some_and(|to| to < Utc::now().date_naive())
 }
@@ -292,24 +336,17 @@ impl OrganisationMutation {
         let mut problems = Vec::new();
         let code = text::nfc(&input.code);
         let name = text::nfc(&input.name);
-        let parent = match &input.parent_code {
-            Some(c) => {
-                let found = store::find_unit(&txn, &text::nfc(c)).await?;
-                if found.is_none() {
-                    problems.push(not_found("parentCode", "unit", c));
-                }
-                found
-            }
-            None => None,
-        };
+        let parent = named_unit(
+            &txn,
+            "parentCode",
+            input.parent_code.as_deref(),
+            &mut problems,
+        )
+        .await?;
         let province = match &input.province_code {
-            Some(c) => {
-                let found = store::find_province(&txn, &text::nfc(c)).await?;
-                if found.is_none() {
-                    problems.push(not_found("provinceCode", "province", c));
-                }
-                found.map(|p| p.id)
-            }
+            Some(c) => named_province(&txn, "provinceCode", Some(c), &mut problems)
+                .await?
+                .map(|p| p.id),
             None => parent.as_ref().and_then(|p| p.province_id),
         };
         let target = match &parent {
@@ -582,10 +619,7 @@ impl OrganisationMutation {
     ) -> AppResult<PersonPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let id = match parse_global_id(&input.id)? {
-            (NodeKind::Person, id) => id,
-            _ => return Err(AppError::bad_input("`id` is not a person's ID")),
-        };
+        let id = person_id(&input.id, "id")?;
         let txn = db(ctx)?.begin().await?;
         let Some(current) = person::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(PersonPayload {
@@ -697,26 +731,14 @@ impl OrganisationMutation {
         access::require_some(viewer, Action::WriteOrganisation)?;
         let txn = db(ctx)?.begin().await?;
         let mut problems = Vec::new();
-        let unit = match &input.unit_code {
-            Some(c) => {
-                let found = store::find_unit(&txn, &text::nfc(c)).await?;
-                if found.is_none() {
-                    problems.push(not_found("unitCode", "unit", c));
-                }
-                found
-            }
-            None => None,
-        };
-        let province = match &input.province_code {
-            Some(c) => {
-                let found = store::find_province(&txn, &text::nfc(c)).await?;
-                if found.is_none() {
-                    problems.push(not_found("provinceCode", "province", c));
-                }
-                found
-            }
-            None => None,
-        };
+        let unit = named_unit(&txn, "unitCode", input.unit_code.as_deref(), &mut problems).await?;
+        let province = named_province(
+            &txn,
+            "provinceCode",
+            input.province_code.as_deref(),
+            &mut problems,
+        )
+        .await?;
         if problems.is_empty() {
             let target = match (&unit, &province) {
                 (Some(unit), _) => target(&txn, unit).await?,
@@ -819,10 +841,7 @@ impl OrganisationMutation {
     ) -> AppResult<AssignPositionPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let person_id = match parse_global_id(&input.person_id)? {
-            (NodeKind::Person, id) => id,
-            _ => return Err(AppError::bad_input("`personId` is not a person's ID")),
-        };
+        let person_id = person_id(&input.person_id, "personId")?;
         let term_id = match input
             .term_id
             .as_deref()
@@ -957,16 +976,13 @@ impl OrganisationMutation {
                 None => problems.push(not_found("predecessorCodes", "unit", &code)),
             }
         }
-        let successor = match &input.successor_code {
-            Some(c) => {
-                let found = store::find_unit(&txn, &text::nfc(c)).await?;
-                if found.is_none() {
-                    problems.push(not_found("successorCode", "unit", c));
-                }
-                found
-            }
-            None => None,
-        };
+        let successor = named_unit(
+            &txn,
+            "successorCode",
+            input.successor_code.as_deref(),
+            &mut problems,
+        )
+        .await?;
         for unit in predecessors.iter().chain(successor.iter()) {
             access::authorize(viewer, Action::ReorganizeUnits, &target(&txn, unit).await?)?;
         }
