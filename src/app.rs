@@ -7,6 +7,7 @@ use tokio::net::TcpListener;
 use crate::{
     api::build_schema,
     cli::ServeArgs,
+    clusters::live::RankingEvents,
     db, demo,
     identity::{Environment, Identity, IdentityConfig},
     web::{self, AppState},
@@ -18,6 +19,7 @@ pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
         schema: build_schema(),
         db,
         identity,
+        events: RankingEvents::default(),
     })
 }
 

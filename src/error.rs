@@ -144,6 +144,8 @@ pub enum UserErrorCode {
     RuleNotMet,
     /// Wrong username or password.
     InvalidCredentials,
+    /// A tie in the first three places of a ranking that the tie-break does not order.
+    TieUnresolved,
 }
 
 /// Results of resolvers and domain functions.

@@ -260,7 +260,7 @@ async fn create_user_checks_its_input() {
 }
 
 const AUDIT: &str =
-    "{ auditLog { totalCount edges { node { actor action objectType objectId after } } } }";
+    "{ auditLog(first: 100) { totalCount edges { node { actor action objectType objectId after } } } }";
 
 #[tokio::test]
 async fn mutations_are_audited_and_boards_read_their_provinces_trail() {

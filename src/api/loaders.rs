@@ -9,8 +9,9 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    award_type, cluster, cluster_year, person, person_position, person_private, province,
-    province_lineage, term, unit, unit_lineage,
+    award_type, cluster, cluster_member, cluster_year, criterion, person, person_position,
+    person_private, province, province_lineage, ranking_entry, score_line, score_sheet, term, unit,
+    unit_lineage,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
@@ -106,6 +107,75 @@ impl Loader<i32> for UnitChildren {
     }
 }
 
+/// Rows of a table grouped by a key column, in id order.
+macro_rules! grouped_loader {
+    ($name:ident, $module:ident, $column:ident, $field:ident, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $name(DatabaseConnection);
+
+        impl Loader<i32> for $name {
+            type Value = Vec<$module::Model>;
+            type Error = AppError;
+
+            async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+                let rows = $module::Entity::find()
+                    .filter($module::Column::$column.is_in(keys.iter().copied()))
+                    .order_by_asc($module::Column::Id)
+                    .all(&self.0)
+                    .await?;
+                let mut map: HashMap<i32, Self::Value> = HashMap::new();
+                for row in rows {
+                    map.entry(row.$field).or_default().push(row);
+                }
+                Ok(map)
+            }
+        }
+    };
+}
+
+grouped_loader!(
+    YearCriteria,
+    criterion,
+    ClusterYearId,
+    cluster_year_id,
+    "The covenant's criteria of each cluster year."
+);
+grouped_loader!(
+    YearRanking,
+    ranking_entry,
+    ClusterYearId,
+    cluster_year_id,
+    "The ranking of each finalized cluster year."
+);
+grouped_loader!(
+    YearMemberships,
+    cluster_member,
+    ClusterYearId,
+    cluster_year_id,
+    "The memberships of each cluster year."
+);
+grouped_loader!(
+    YearSheets,
+    score_sheet,
+    ClusterYearId,
+    cluster_year_id,
+    "The score sheets of each cluster year."
+);
+grouped_loader!(
+    SheetLines,
+    score_line,
+    ScoreSheetId,
+    score_sheet_id,
+    "The lines of each score sheet."
+);
+grouped_loader!(
+    UnitStandings,
+    ranking_entry,
+    UnitId,
+    unit_id,
+    "The places of each unit in finalized rankings."
+);
+
 /// Which side of a lineage link the key is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LineageSide {
@@ -186,8 +256,20 @@ impl Loader<(i32, LineageSide)> for ProvinceLineage {
 
 type Cached<L> = DataLoader<L, HashMapCache>;
 
-/// The loaders of one request.
-pub struct Loaders {
+/// The loaders of one request (or of one subscription), shared by handle.
+#[derive(Clone)]
+pub struct Loaders(std::sync::Arc<LoaderSet>);
+
+impl std::ops::Deref for Loaders {
+    type Target = LoaderSet;
+
+    fn deref(&self) -> &LoaderSet {
+        &self.0
+    }
+}
+
+/// The batch loaders, one per kind of nested field.
+pub struct LoaderSet {
     pub unit: Cached<UnitById>,
     pub province: Cached<ProvinceById>,
     pub person: Cached<PersonById>,
@@ -198,6 +280,12 @@ pub struct Loaders {
     pub person_private: Cached<PersonPrivateById>,
     pub person_positions: Cached<PersonPositions>,
     pub unit_children: Cached<UnitChildren>,
+    pub year_criteria: Cached<YearCriteria>,
+    pub year_ranking: Cached<YearRanking>,
+    pub year_memberships: Cached<YearMemberships>,
+    pub year_sheets: Cached<YearSheets>,
+    pub sheet_lines: Cached<SheetLines>,
+    pub unit_standings: Cached<UnitStandings>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
 }
@@ -212,7 +300,7 @@ where
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
-        Loaders {
+        Loaders(std::sync::Arc::new(LoaderSet {
             unit: cached(UnitById(db.clone())),
             province: cached(ProvinceById(db.clone())),
             person: cached(PersonById(db.clone())),
@@ -223,8 +311,39 @@ impl Loaders {
             person_private: cached(PersonPrivateById(db.clone())),
             person_positions: cached(PersonPositions(db.clone())),
             unit_children: cached(UnitChildren(db.clone())),
+            year_criteria: cached(YearCriteria(db.clone())),
+            year_ranking: cached(YearRanking(db.clone())),
+            year_memberships: cached(YearMemberships(db.clone())),
+            year_sheets: cached(YearSheets(db.clone())),
+            sheet_lines: cached(SheetLines(db.clone())),
+            unit_standings: cached(UnitStandings(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),
-        }
+        }))
+    }
+}
+
+impl LoaderSet {
+    /// Forgets everything loaded: for long-lived contexts (a subscription), before each
+    /// event, so that no event is resolved from what an earlier one loaded.
+    pub fn clear(&self) {
+        self.unit.clear::<i32>();
+        self.province.clear::<i32>();
+        self.person.clear::<i32>();
+        self.term.clear::<i32>();
+        self.award_type.clear::<i32>();
+        self.cluster.clear::<i32>();
+        self.cluster_year.clear::<i32>();
+        self.person_private.clear::<i32>();
+        self.person_positions.clear::<i32>();
+        self.unit_children.clear::<i32>();
+        self.year_criteria.clear::<i32>();
+        self.year_ranking.clear::<i32>();
+        self.year_memberships.clear::<i32>();
+        self.year_sheets.clear::<i32>();
+        self.sheet_lines.clear::<i32>();
+        self.unit_standings.clear::<i32>();
+        self.unit_lineage.clear::<(i32, LineageSide)>();
+        self.province_lineage.clear::<(i32, LineageSide)>();
     }
 }

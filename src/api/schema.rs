@@ -1,13 +1,16 @@
 //! The schema: the root types merged from every part of the domain, with the limits that
 //! protect the server (depth, complexity) switched on.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 use super::node::NodeQuery;
 use crate::{
     audit::graphql::AuditQuery,
     awards::graphql::AwardsQuery,
-    clusters::graphql::ClustersQuery,
+    clusters::{
+        graphql::{ClustersQuery, ClustersSubscription},
+        mutations::ClustersMutation,
+    },
     identity::graphql::{IdentityMutation, IdentityQuery},
     organisation::{graphql::OrganisationQuery, mutations::OrganisationMutation},
     terms::graphql::TermsQuery,
@@ -34,18 +37,26 @@ pub struct Query(
 /// The root of all writes. Every mutation authorizes through `access`, runs in one
 /// transaction with its audit record, and reports business-rule failures as `userErrors`.
 #[derive(MergedObject, Default)]
-pub struct Mutation(IdentityMutation, OrganisationMutation);
+pub struct Mutation(IdentityMutation, OrganisationMutation, ClustersMutation);
 
-pub type ThiduaSchema = Schema<Query, Mutation, EmptySubscription>;
+/// Live updates, over `graphql-transport-ws` on `/graphql`.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(ClustersSubscription);
+
+pub type ThiduaSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema, without request data (the database, viewer and loaders are added per request).
 pub fn build_schema() -> ThiduaSchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(64)
-        .limit_directives(16)
-        .finish()
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .limit_recursive_depth(64)
+    .limit_directives(16)
+    .finish()
 }
 
 /// The schema in SDL, as `schema.graphql` keeps it.

@@ -24,6 +24,8 @@ pub enum UserErrorCode {
     RuleNotMet,
     /// Wrong username or password.
     InvalidCredentials,
+    /// A tie in the first three places of a ranking that the tie-break does not order.
+    TieUnresolved,
 }
 
 /// Why a mutation refused its input. A mutation with user errors changed nothing.

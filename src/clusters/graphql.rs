@@ -1,17 +1,28 @@
-//! The GraphQL face of clusters: `Cluster`, `ClusterYear`, `cluster(code)`,
-//! `clusterYear(clusterCode, year)`.
+//! The GraphQL face of clusters: `Cluster`, `ClusterYear` with its covenant, score sheets
+//! and ranking, `clusters`, `clusterYear`, `rankings`, `Unit.standings` and the
+//! `rankingUpdated` subscription.
 
-use async_graphql::{Context, Enum, Object, ID};
-use entity::{cluster, cluster_year, enums};
+use std::collections::HashMap;
 
-use super::store;
+use async_graphql::{Context, Enum, InputObject, Object, Subscription, ID};
+use entity::{cluster, cluster_year, criterion, enums, ranking_entry, score_line, score_sheet};
+use futures_util::Stream;
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::{
+    live::{RankingChange as Change, RankingEvents},
+    rules, store,
+};
 use crate::{
+    access::{self, Action, Scope, Target},
     api::{
-        context::{db, loaders},
-        ids::{global_id, NodeKind},
-        scalars::Date,
+        context::{db, loaders, viewer},
+        ids::{global_id, parse_global_id, NodeKind},
+        paging::{fetch_page, Conn, PageArgs},
+        scalars::{Date, DateTime},
     },
-    error::AppResult,
+    awards::graphql::AwardType,
+    error::{AppError, AppResult},
     organisation::graphql::{Province, Unit},
     text,
 };
@@ -82,13 +93,290 @@ impl Cluster {
     async fn organiser_name(&self) -> Option<&str> {
         self.0.organiser_name.as_deref()
     }
+    /// Its years, oldest first.
+    async fn years(&self, ctx: &Context<'_>) -> AppResult<Vec<ClusterYear>> {
+        Ok(cluster_year::Entity::find()
+            .filter(cluster_year::Column::ClusterId.eq(self.0.id))
+            .order_by_asc(cluster_year::Column::Year)
+            .all(db(ctx)?)
+            .await?
+            .into_iter()
+            .map(ClusterYear)
+            .collect())
+    }
 }
 
-/// One cluster's year: its members, head and deputy, covenant and ranking.
+/// A numbered criterion of a covenant (nội dung, tiêu chí thi đua).
+pub struct Criterion(pub criterion::Model);
+
+/// A numbered criterion of a covenant (nội dung, tiêu chí thi đua) and its maximum points.
+#[Object]
+impl Criterion {
+    /// Code, e.g. `TC1`.
+    async fn code(&self) -> &str {
+        &self.0.code
+    }
+    /// What is assessed.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// The most points a member can get for it.
+    async fn max_points(&self) -> f64 {
+        self.0.max_points
+    }
+    /// Its number in the covenant, from 1.
+    async fn position(&self) -> i32 {
+        self.0.sort_order
+    }
+}
+
+/// One line of a score sheet.
+pub struct ScoreLine {
+    line: score_line::Model,
+    criterion: Option<criterion::Model>,
+}
+
+/// One line of a score sheet: a criterion, the member's own points and the head's.
+#[Object]
+impl ScoreLine {
+    /// The criterion.
+    async fn criterion(&self) -> Option<Criterion> {
+        self.criterion.clone().map(Criterion)
+    }
+    /// The member's own points (tự chấm).
+    async fn self_points(&self) -> Option<f64> {
+        self.line.self_points
+    }
+    /// The head's points (chấm điểm); null where not reviewed.
+    async fn reviewed_points(&self) -> Option<f64> {
+        self.line.reviewed_points
+    }
+    /// The points that count: reviewed, else the member's own.
+    async fn points(&self) -> f64 {
+        rules::Line {
+            self_points: self.line.self_points,
+            reviewed_points: self.line.reviewed_points,
+        }
+        .counted()
+    }
+    /// The member's evidence.
+    async fn evidence(&self) -> Option<&str> {
+        self.line.evidence.as_deref()
+    }
+}
+
+/// One member's score sheet of a year.
+pub struct ScoreSheet {
+    unit_id: i32,
+    sheet: Option<score_sheet::Model>,
+}
+
+impl ScoreSheet {
+    /// The sheet as stored.
+    pub fn of(sheet: score_sheet::Model) -> Self {
+        ScoreSheet {
+            unit_id: sheet.unit_id,
+            sheet: Some(sheet),
+        }
+    }
+
+    async fn lines(&self, ctx: &Context<'_>) -> AppResult<Vec<score_line::Model>> {
+        let Some(sheet) = &self.sheet else {
+            return Ok(Vec::new());
+        };
+        Ok(loaders(ctx)?
+            .sheet_lines
+            .load_one(sheet.id)
+            .await?
+            .unwrap_or_default())
+    }
+
+    fn counted(lines: &[score_line::Model]) -> Vec<rules::Line> {
+        lines
+            .iter()
+            .map(|l| rules::Line {
+                self_points: l.self_points,
+                reviewed_points: l.reviewed_points,
+            })
+            .collect()
+    }
+}
+
+/// One member's score sheet of a year: its lines, totals, bonus and penalty.
+#[Object]
+impl ScoreSheet {
+    /// The member.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        Ok(loaders(ctx)?.unit.load_one(self.unit_id).await?.map(Unit))
+    }
+    /// The lines, in the covenant's order.
+    #[graphql(name = "lines")]
+    async fn lines_field(&self, ctx: &Context<'_>) -> AppResult<Vec<ScoreLine>> {
+        let lines = self.lines(ctx).await?;
+        let Some(sheet) = &self.sheet else {
+            return Ok(Vec::new());
+        };
+        let criteria: HashMap<i32, criterion::Model> = loaders(ctx)?
+            .year_criteria
+            .load_one(sheet.cluster_year_id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        let mut lines: Vec<ScoreLine> = lines
+            .into_iter()
+            .map(|line| ScoreLine {
+                criterion: criteria.get(&line.criterion_id).cloned(),
+                line,
+            })
+            .collect();
+        lines.sort_by_key(|l| l.criterion.as_ref().map_or(i32::MAX, |c| c.sort_order));
+        Ok(lines)
+    }
+    /// The sum of the member's own points.
+    async fn self_total(&self, ctx: &Context<'_>) -> AppResult<f64> {
+        Ok(self
+            .lines(ctx)
+            .await?
+            .iter()
+            .filter_map(|l| l.self_points)
+            .sum())
+    }
+    /// The sum of the points that count (reviewed, else the member's own), before bonus and
+    /// penalty.
+    async fn reviewed_total(&self, ctx: &Context<'_>) -> AppResult<f64> {
+        Ok(rules::total(
+            &Self::counted(&self.lines(ctx).await?),
+            0.0,
+            0.0,
+        ))
+    }
+    /// Bonus points (điểm thưởng).
+    async fn bonus(&self) -> f64 {
+        self.sheet.as_ref().map_or(0.0, |s| s.bonus)
+    }
+    /// Why the bonus was given.
+    async fn bonus_reason(&self) -> Option<&str> {
+        self.sheet.as_ref().and_then(|s| s.bonus_reason.as_deref())
+    }
+    /// Penalty points (điểm trừ).
+    async fn penalty(&self) -> f64 {
+        self.sheet.as_ref().map_or(0.0, |s| s.penalty)
+    }
+    /// Why the penalty was given.
+    async fn penalty_reason(&self) -> Option<&str> {
+        self.sheet
+            .as_ref()
+            .and_then(|s| s.penalty_reason.as_deref())
+    }
+    /// The total that ranks: points that count, plus bonus, minus penalty.
+    async fn total_points(&self, ctx: &Context<'_>) -> AppResult<f64> {
+        let (bonus, penalty) = self
+            .sheet
+            .as_ref()
+            .map_or((0.0, 0.0), |s| (s.bonus, s.penalty));
+        Ok(rules::total(
+            &Self::counted(&self.lines(ctx).await?),
+            bonus,
+            penalty,
+        ))
+    }
+    /// When the member last submitted its self-assessment.
+    async fn submitted_at(&self) -> Option<DateTime> {
+        self.sheet
+            .as_ref()
+            .and_then(|s| s.submitted_at)
+            .map(DateTime)
+    }
+    /// When the head last reviewed it.
+    async fn reviewed_at(&self) -> Option<DateTime> {
+        self.sheet
+            .as_ref()
+            .and_then(|s| s.reviewed_at)
+            .map(DateTime)
+    }
+}
+
+/// One place of a finalized ranking.
+pub struct RankingEntry(pub ranking_entry::Model);
+
+/// One place of a finalized ranking (xếp hạng) and what it is proposed for.
+#[Object]
+impl RankingEntry {
+    /// The place: standard competition ranking (1, 2, 2, 4).
+    async fn rank(&self) -> i32 {
+        self.0.rank
+    }
+    /// The member.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        Ok(loaders(ctx)?.unit.load_one(self.0.unit_id).await?.map(Unit))
+    }
+    /// Its total.
+    async fn total_points(&self) -> f64 {
+        self.0.total_points
+    }
+    /// The award the place is proposed for: the province's emulation flag for the first,
+    /// the Chairman's certificate of merit for the second and third.
+    async fn proposed_award(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
+        let Some(id) = self.0.proposed_award_type_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.award_type.load_one(id).await?.map(AwardType))
+    }
+}
+
+/// One cluster's year.
 pub struct ClusterYear(pub cluster_year::Model);
 
-/// One cluster's year (e.g. Cụm II năm 2021): members, the head (Cụm trưởng) and deputy
-/// (Cụm phó) elected for that year, the covenant.
+impl ClusterYear {
+    /// The scope of the viewer over this year's score sheets: `None` for all of them, or
+    /// the one unit whose sheet it may read (`Some(None)`: none at all).
+    async fn sheet_scope(&self, ctx: &Context<'_>) -> AppResult<Option<Option<i32>>> {
+        if self.0.status == enums::ClusterYearStatus::Finalized {
+            return Ok(None);
+        }
+        let viewer = viewer(ctx)?;
+        let Some(cluster) = loaders(ctx)?.cluster.load_one(self.0.cluster_id).await? else {
+            return Ok(Some(None));
+        };
+        let target = Target {
+            unit_chain: Vec::new(),
+            province_ids: province_line(ctx, cluster.province_id).await?,
+            head_unit_id: self.0.head_unit_id,
+        };
+        if access::allows(viewer, Action::ReadScoreSheets, &target) {
+            return Ok(None);
+        }
+        Ok(Some(
+            access::scopes(viewer, Action::ReadScoreSheets)
+                .contains(&Scope::Unit)
+                .then_some(viewer.unit_id)
+                .flatten(),
+        ))
+    }
+}
+
+async fn province_line(ctx: &Context<'_>, province: Option<i32>) -> AppResult<Vec<i32>> {
+    let mut line: Vec<i32> = province.into_iter().collect();
+    let mut i = 0;
+    while i < line.len() {
+        let links = loaders(ctx)?
+            .province_lineage
+            .load_one((line[i], crate::api::loaders::LineageSide::Successors))
+            .await?;
+        for link in links.unwrap_or_default() {
+            if !line.contains(&link.successor_id) {
+                line.push(link.successor_id);
+            }
+        }
+        i += 1;
+    }
+    Ok(line)
+}
+
+/// One cluster's year (e.g. Cụm II năm 2021): its members, the head (Cụm trưởng) and deputy
+/// (Cụm phó) elected for it, its covenant, score sheets and ranking.
 #[Object]
 impl ClusterYear {
     /// Global ID.
@@ -125,22 +413,160 @@ impl ClusterYear {
         };
         Ok(loaders(ctx)?.unit.load_one(id).await?.map(Unit))
     }
-    /// The member units of this year.
+    /// The member units of this year, in the order they were set.
     async fn members(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
-        Ok(store::members(db(ctx)?, self.0.id)
+        let loaders = loaders(ctx)?;
+        let memberships = loaders
+            .year_memberships
+            .load_one(self.0.id)
             .await?
-            .into_iter()
-            .map(Unit)
+            .unwrap_or_default();
+        let units = loaders
+            .unit
+            .load_many(memberships.iter().map(|m| m.unit_id))
+            .await?;
+        Ok(memberships
+            .iter()
+            .filter_map(|m| units.get(&m.unit_id).cloned().map(Unit))
             .collect())
+    }
+    /// The covenant's criteria, in order.
+    async fn criteria(&self, ctx: &Context<'_>) -> AppResult<Vec<Criterion>> {
+        let mut rows = loaders(ctx)?
+            .year_criteria
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        rows.sort_by_key(|c| c.sort_order);
+        Ok(rows.into_iter().map(Criterion).collect())
     }
     /// The day the members signed the covenant (giao ước thi đua).
     async fn covenant_signed_on(&self) -> Option<Date> {
         self.0.covenant_signed_on.map(Date)
     }
-    /// Version for optimistic concurrency (`expectedVersion`).
+    /// The members' score sheets. Before the ranking is final: a member's officers see its
+    /// own, the head of the year and the province's board see all; once final, everyone.
+    async fn score_sheets(&self, ctx: &Context<'_>) -> AppResult<Vec<ScoreSheet>> {
+        let scope = self.sheet_scope(ctx).await?;
+        let loaders = loaders(ctx)?;
+        let memberships = loaders
+            .year_memberships
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let sheets = loaders
+            .year_sheets
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(memberships
+            .iter()
+            .filter(|m| match scope {
+                None => true,
+                Some(only) => only == Some(m.unit_id),
+            })
+            .map(|m| ScoreSheet {
+                unit_id: m.unit_id,
+                sheet: sheets.iter().find(|s| s.unit_id == m.unit_id).cloned(),
+            })
+            .collect())
+    }
+    /// The ranking, best first; empty until the year is FINALIZED.
+    async fn ranking(&self, ctx: &Context<'_>) -> AppResult<Vec<RankingEntry>> {
+        if self.0.status != enums::ClusterYearStatus::Finalized {
+            return Ok(Vec::new());
+        }
+        let mut rows = loaders(ctx)?
+            .year_ranking
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        rows.sort_by_key(|r| (r.rank, r.unit_id));
+        Ok(rows.into_iter().map(RankingEntry).collect())
+    }
+    /// Version for optimistic concurrency: give it as `expectedVersion` to `finalizeRanking`.
     async fn version(&self) -> i32 {
         self.0.version
     }
+}
+
+/// A unit's place in one finalized year.
+pub struct Standing(pub ranking_entry::Model);
+
+/// A unit's place in one finalized cluster year.
+#[Object]
+impl Standing {
+    /// The cluster year.
+    async fn cluster_year(&self, ctx: &Context<'_>) -> AppResult<Option<ClusterYear>> {
+        Ok(loaders(ctx)?
+            .cluster_year
+            .load_one(self.0.cluster_year_id)
+            .await?
+            .map(ClusterYear))
+    }
+    /// The cluster or bloc.
+    async fn cluster(&self, ctx: &Context<'_>) -> AppResult<Option<Cluster>> {
+        let loaders = loaders(ctx)?;
+        let Some(year) = loaders
+            .cluster_year
+            .load_one(self.0.cluster_year_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(loaders
+            .cluster
+            .load_one(year.cluster_id)
+            .await?
+            .map(Cluster))
+    }
+    /// The year.
+    async fn year(&self, ctx: &Context<'_>) -> AppResult<Option<i32>> {
+        Ok(loaders(ctx)?
+            .cluster_year
+            .load_one(self.0.cluster_year_id)
+            .await?
+            .map(|y| y.year))
+    }
+    /// The place.
+    async fn rank(&self) -> i32 {
+        self.0.rank
+    }
+    /// The total.
+    async fn total_points(&self) -> f64 {
+        self.0.total_points
+    }
+}
+
+/// A unit's places in every finalized year, oldest first (for `Unit.standings`).
+pub async fn standings(ctx: &Context<'_>, unit_id: i32) -> AppResult<Vec<Standing>> {
+    let loaders = loaders(ctx)?;
+    let rows = loaders
+        .unit_standings
+        .load_one(unit_id)
+        .await?
+        .unwrap_or_default();
+    let years = loaders
+        .cluster_year
+        .load_many(rows.iter().map(|r| r.cluster_year_id))
+        .await?;
+    let mut rows: Vec<ranking_entry::Model> = rows
+        .into_iter()
+        .filter(|r| years.contains_key(&r.cluster_year_id))
+        .collect();
+    rows.sort_by_key(|r| (years[&r.cluster_year_id].year, r.cluster_year_id));
+    Ok(rows.into_iter().map(Standing).collect())
+}
+
+/// Filter of `clusters`.
+#[derive(InputObject, Default)]
+pub struct ClusterFilter {
+    /// Clusters of this province.
+    province_code: Option<String>,
+    /// Clusters or blocs.
+    kind: Option<ClusterKind>,
+    /// Clusters that have this year.
+    year: Option<i32>,
 }
 
 /// Root fields of clusters.
@@ -168,5 +594,195 @@ impl ClustersQuery {
             return Ok(None);
         };
         Ok(store::year_of(db, cluster.id, year).await?.map(ClusterYear))
+    }
+
+    /// Clusters and blocs, in order of creation.
+    #[graphql(complexity = "crate::api::paging::complexity(first, last, child_complexity)")]
+    async fn clusters(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ClusterFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<Conn<Cluster>> {
+        let page = PageArgs::new(first, after, last, before).validate()?;
+        let f = filter.unwrap_or_default();
+        let mut select = cluster::Entity::find();
+        if let Some(code) = f.province_code {
+            select = select.filter(
+                cluster::Column::ProvinceId.in_subquery(
+                    Query::select()
+                        .column(entity::province::Column::Id)
+                        .from(entity::province::Entity)
+                        .and_where(entity::province::Column::Code.eq(text::nfc(&code)))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(kind) = f.kind {
+            select = select.filter(cluster::Column::Kind.eq(enums::ClusterKind::from(kind)));
+        }
+        if let Some(year) = f.year {
+            select = select.filter(
+                cluster::Column::Id.in_subquery(
+                    Query::select()
+                        .column(cluster_year::Column::ClusterId)
+                        .from(cluster_year::Entity)
+                        .and_where(cluster_year::Column::Year.eq(year))
+                        .to_owned(),
+                ),
+            );
+        }
+        fetch_page(
+            db(ctx)?,
+            select,
+            cluster::Column::Id,
+            |c| c.id,
+            Cluster,
+            page,
+        )
+        .await
+    }
+
+    /// Every finalized ranking of `year`, optionally of one province and one kind: one query
+    /// for the mobile app's rankings screen.
+    async fn rankings(
+        &self,
+        ctx: &Context<'_>,
+        year: i32,
+        province_code: Option<String>,
+        kind: Option<ClusterKind>,
+    ) -> AppResult<Vec<ClusterYear>> {
+        let db = db(ctx)?;
+        let mut clusters = cluster::Entity::find();
+        if let Some(code) = province_code {
+            let Some(province) =
+                crate::organisation::store::find_province(db, &text::nfc(&code)).await?
+            else {
+                return Ok(Vec::new());
+            };
+            clusters = clusters.filter(cluster::Column::ProvinceId.eq(province.id));
+        }
+        if let Some(kind) = kind {
+            clusters = clusters.filter(cluster::Column::Kind.eq(enums::ClusterKind::from(kind)));
+        }
+        let clusters = clusters.all(db).await?;
+        let ids: Vec<i32> = clusters.iter().map(|c| c.id).collect();
+        let years = cluster_year::Entity::find()
+            .filter(cluster_year::Column::ClusterId.is_in(ids))
+            .filter(cluster_year::Column::Year.eq(year))
+            .filter(cluster_year::Column::Status.eq(enums::ClusterYearStatus::Finalized))
+            .order_by_asc(cluster_year::Column::ClusterId)
+            .all(db)
+            .await?;
+        Ok(years.into_iter().map(ClusterYear).collect())
+    }
+}
+
+/// What changed in a ranking.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "super::live::RankingChange")]
+pub enum RankingChange {
+    /// A score sheet was reviewed.
+    Reviewed,
+    /// The ranking was finalized.
+    Finalized,
+    /// The year was taken back a stage.
+    Reopened,
+}
+
+/// An update of a cluster year's ranking.
+pub struct RankingUpdate {
+    change: Change,
+    year: cluster_year::Model,
+}
+
+/// An update of a cluster year's ranking.
+#[Object]
+impl RankingUpdate {
+    /// What changed.
+    async fn change(&self) -> RankingChange {
+        self.change.into()
+    }
+    /// The year as it is now.
+    async fn cluster_year(&self) -> ClusterYear {
+        ClusterYear(self.year.clone())
+    }
+}
+
+/// Live updates.
+#[derive(Default)]
+pub struct ClustersSubscription;
+
+#[Subscription]
+impl ClustersSubscription {
+    /// Fires on every review change and on the finalization of the cluster year.
+    async fn ranking_updated(
+        &self,
+        ctx: &Context<'_>,
+        cluster_year_id: ID,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<RankingUpdate>>> {
+        Ok(ranking_stream(ctx, cluster_year_id).await?)
+    }
+}
+
+async fn ranking_stream(
+    ctx: &Context<'_>,
+    cluster_year_id: ID,
+) -> AppResult<impl Stream<Item = async_graphql::Result<RankingUpdate>> + use<>> {
+    {
+        let id = match parse_global_id(&cluster_year_id)? {
+            (NodeKind::ClusterYear, id) => id,
+            _ => {
+                return Err(AppError::bad_input(
+                    "`clusterYearId` is not a cluster year's ID",
+                ))
+            }
+        };
+        let db = db(ctx)?.clone();
+        if cluster_year::Entity::find_by_id(id)
+            .one(&db)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::not_found("cluster year"));
+        }
+        let events = ctx
+            .data_opt::<RankingEvents>()
+            .ok_or_else(|| AppError::internal(&std::io::Error::other("no ranking events")))?
+            .subscribe();
+        let loaders = loaders(ctx)?.clone();
+        Ok(futures_util::stream::unfold(
+            (events, db),
+            move |(mut events, db)| {
+                let loaders = loaders.clone();
+                async move {
+                    loop {
+                        match events.recv().await {
+                            Ok(event) if event.cluster_year_id == id => {
+                                let year = cluster_year::Entity::find_by_id(id).one(&db).await;
+                                let item = match year {
+                                    Ok(Some(year)) => Ok(RankingUpdate {
+                                        change: event.change,
+                                        year,
+                                    }),
+                                    Ok(None) => Err(AppError::not_found("cluster year").into()),
+                                    Err(e) => Err(AppError::from(e).into()),
+                                };
+                                // The event is resolved with what the database holds now.
+                                loaders.clear();
+                                return Some((item, (events, db)));
+                            }
+                            Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                                continue
+                            }
+                            Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                        }
+                    }
+                }
+            },
+        ))
     }
 }

@@ -2,5 +2,9 @@
 //! elected head (Cụm trưởng) and deputy (Cụm phó), the covenant (giao ước), scoring and
 //! ranking.
 
+pub mod cycle;
 pub mod graphql;
+pub mod live;
+pub mod mutations;
+pub mod rules;
 pub mod store;

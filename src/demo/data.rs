@@ -540,6 +540,129 @@ pub const CLUSTER_YEARS: &[ClusterYearSeed] = &[
     },
 ];
 
+/// A covenant (giao ước thi đua): when it was signed and its numbered criteria
+/// (code, title, maximum points).
+pub struct CovenantSeed {
+    pub cluster: &'static str,
+    pub year: i32,
+    pub signed_on: &'static str,
+    pub criteria: &'static [(&'static str, &'static str, f64)],
+}
+
+/// Cụm II's criteria. The article does not list them: these five, and their points, are a
+/// demo assumption in the usual shape of a cluster covenant.
+const CUM_II_CRITERIA: &[(&str, &str, f64)] = &[
+    (
+        "TC1",
+        "Thực hiện nhiệm vụ chính trị, chuyên môn được giao",
+        40.0,
+    ),
+    ("TC2", "Tổ chức, triển khai các phong trào thi đua", 20.0),
+    (
+        "TC3",
+        "Công tác khen thưởng và nhân rộng điển hình tiên tiến",
+        15.0,
+    ),
+    (
+        "TC4",
+        "Xây dựng tổ chức Đảng, chính quyền, đoàn thể vững mạnh",
+        15.0,
+    ),
+    ("TC5", "Tham gia hoạt động của Cụm thi đua", 10.0),
+];
+
+/// The covenants. Seed 002: the 2021 covenant was signed at the 2020 review on 05/01/2021
+/// (the 2020 covenant's date is an assumption). Seed 004: the bloc's 2022 covenant of 8
+/// contents was signed on 30/03/2022; the contents are the article's, their points are an
+/// assumption.
+pub const COVENANTS: &[CovenantSeed] = &[
+    CovenantSeed { cluster: "HNA-CUM-II", year: 2020, signed_on: "2020-01-10", criteria: CUM_II_CRITERIA },
+    CovenantSeed { cluster: "HNA-CUM-II", year: 2021, signed_on: "2021-01-05", criteria: CUM_II_CRITERIA },
+    CovenantSeed {
+        cluster: "HG-KHOI-KHVHXH",
+        year: 2022,
+        signed_on: "2022-03-30",
+        criteria: &[
+            ("ND1", "Phấn đấu hoàn thành đạt và vượt chỉ tiêu, kế hoạch phát triển kinh tế - xã hội năm 2022", 20.0),
+            ("ND2", "Quán triệt, thực hiện tốt chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước về công tác thi đua, khen thưởng", 15.0),
+            ("ND3", "Triển khai và đẩy mạnh thực hiện phong trào thi đua đã được Thủ tướng Chính phủ và UBND tỉnh phát động", 15.0),
+            ("ND4", "Đẩy mạnh phong trào thi đua “Toàn dân đoàn kết xây dựng đời sống văn hoá”, các phong trào thi đua yêu nước trên các lĩnh vực KH-VH-XH", 10.0),
+            ("ND5", "Tăng cường kiện toàn tổ chức bộ máy tinh gọn, hoạt động hiệu quả", 10.0),
+            ("ND6", "Nâng cao chất lượng công tác xây dựng tổ chức Đảng", 10.0),
+            ("ND7", "Tiếp tục kiện toàn hội đồng thi đua - khen thưởng", 10.0),
+            ("ND8", "Duy trì và nâng cao hiệu quả hoạt động của Khối thi đua", 10.0),
+        ],
+    },
+];
+
+/// A member's self-assessment: points per criterion, in the covenant's order.
+pub struct SelfAssessmentSeed {
+    pub unit: &'static str,
+    pub points: &'static [f64],
+}
+
+/// Cụm II's 2020 self-assessments. The points are an assumption; what is the article's is
+/// the outcome: Sở Công Thương 1st, Sở KH&CN 2nd, Sở Xây dựng 3rd.
+pub const CUM_II_2020_SELF: &[SelfAssessmentSeed] = &[
+    SelfAssessmentSeed {
+        unit: "HNA-SKHCN",
+        points: &[38.5, 19.0, 14.0, 14.5, 9.5],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-STNMT",
+        points: &[38.0, 18.0, 14.0, 14.0, 9.0],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-SGTVT",
+        points: &[37.5, 18.0, 13.5, 13.5, 9.0],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-SXD",
+        points: &[38.0, 18.5, 14.0, 14.0, 9.5],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-SNNPTNT",
+        points: &[37.5, 18.0, 14.0, 13.5, 9.0],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-SCT",
+        points: &[39.0, 19.0, 14.5, 14.5, 9.5],
+    },
+    SelfAssessmentSeed {
+        unit: "HNA-TTR",
+        points: &[37.0, 17.5, 13.5, 13.5, 9.0],
+    },
+];
+
+/// The 2020 head's review of Cụm II (an assumption that keeps the article's order).
+pub struct ReviewSeed {
+    pub unit: &'static str,
+    pub lines: &'static [(&'static str, f64)],
+    pub bonus: Option<(f64, &'static str)>,
+    pub penalty: Option<(f64, &'static str)>,
+}
+
+pub const CUM_II_2020_REVIEW: &[ReviewSeed] = &[
+    ReviewSeed {
+        unit: "HNA-STNMT",
+        lines: &[("TC1", 37.5)],
+        bonus: None,
+        penalty: None,
+    },
+    ReviewSeed {
+        unit: "HNA-SXD",
+        lines: &[],
+        bonus: Some((0.5, "Đăng cai tổ chức hội nghị chuyên đề của Cụm")),
+        penalty: None,
+    },
+    ReviewSeed {
+        unit: "HNA-TTR",
+        lines: &[],
+        bonus: None,
+        penalty: Some((0.5, "Gửi báo cáo tổng kết chậm so với thời hạn của Cụm")),
+    },
+];
+
 /// A demo account (development only: its password is published in the README).
 pub struct DemoUser {
     pub username: &'static str,

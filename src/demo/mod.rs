@@ -8,15 +8,24 @@ pub mod data;
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    app_user, cluster, cluster_member, cluster_year, enums::ClusterYearStatus, person, province,
-    province_lineage, term, unit, unit_lineage,
+    app_user, enums::ClusterYearStatus, person, province, province_lineage, term, unit,
+    unit_lineage,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::{organisation::unit_search_key, text};
+use crate::{
+    access::Viewer,
+    clusters::{
+        self,
+        cycle::{self, Outcome},
+    },
+    error::AppResult,
+    organisation::unit_search_key,
+    text,
+};
 
 fn date(s: &str) -> Result<NaiveDate, DbErr> {
     s.parse()
@@ -291,97 +300,182 @@ async fn seed_terms(txn: &DatabaseTransaction) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// The viewer the demo plays the cluster cycle as: the system's administrator.
+fn demo_player() -> Viewer {
+    Viewer {
+        user_id: None,
+        name: "demo".to_owned(),
+        role: Some(entity::enums::Role::Admin),
+        unit_id: None,
+        province_id: None,
+    }
+}
+
+/// A refusal of the demo data by the domain's own rules is a bug in the demo data.
+fn played<T>(what: &str, outcome: AppResult<Outcome<T>>) -> Result<T, DbErr> {
+    match outcome {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(problems)) => Err(DbErr::Custom(format!("demo data: {what}: {problems:?}"))),
+        Err(error) => Err(DbErr::Custom(format!(
+            "demo data: {what}: {}",
+            error.message()
+        ))),
+    }
+}
+
+/// Plays the clusters of the articles through the cluster cycle's own operations (the ones
+/// the API runs): clusters, years and elections, covenants, and Cụm II's 2020 scoring,
+/// review and ranking (seed 002).
 async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let player = demo_player();
     for c in data::CLUSTERS {
-        let exists = cluster::Entity::find()
-            .filter(cluster::Column::Code.eq(c.code))
-            .one(txn)
+        if clusters::store::cluster_by_code(txn, c.code)
             .await?
-            .is_some();
-        if exists {
+            .is_some()
+        {
             continue;
         }
-        let province = match c.province {
-            Some(code) => Some(province_id(txn, code).await?),
-            None => None,
+        let new = cycle::NewCluster {
+            code: c.code.to_owned(),
+            name: c.name.to_owned(),
+            kind: c.kind,
+            province_code: c.province.map(str::to_owned),
+            organiser_unit_code: c.organiser_unit.map(str::to_owned),
+            organiser_name: c.organiser_name.map(str::to_owned),
         };
-        let organiser = match c.organiser_unit {
-            Some(code) => Some(unit_id(txn, code).await?),
-            None => None,
-        };
-        cluster::Entity::insert(cluster::ActiveModel {
-            code: Set(c.code.to_owned()),
-            name: Set(text::nfc(c.name)),
-            search_key: Set(text::search_key(c.name)),
-            kind: Set(c.kind),
-            province_id: Set(province),
-            organiser_unit_id: Set(organiser),
-            organiser_name: Set(c.organiser_name.map(text::nfc)),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        })
-        .exec(txn)
-        .await?;
+        played(c.code, cycle::create_cluster(txn, &player, new).await)?;
     }
     for y in data::CLUSTER_YEARS {
-        let cluster_id = cluster::Entity::find()
-            .filter(cluster::Column::Code.eq(y.cluster))
-            .one(txn)
-            .await?
-            .map(|c| c.id)
-            .ok_or_else(|| DbErr::RecordNotFound(format!("demo data: cluster {}", y.cluster)))?;
-        let existing = cluster_year::Entity::find()
-            .filter(cluster_year::Column::ClusterId.eq(cluster_id))
-            .filter(cluster_year::Column::Year.eq(y.year))
-            .one(txn)
-            .await?;
-        let year_id = match existing {
-            Some(row) => row.id,
-            None => {
-                let head = match y.head {
-                    Some(code) => Some(unit_id(txn, code).await?),
-                    None => None,
-                };
-                let deputy = match y.deputy {
-                    Some(code) => Some(unit_id(txn, code).await?),
-                    None => None,
-                };
-                let now = Utc::now();
-                cluster_year::Entity::insert(cluster_year::ActiveModel {
-                    cluster_id: Set(cluster_id),
-                    year: Set(y.year),
-                    status: Set(ClusterYearStatus::Planning),
-                    head_unit_id: Set(head),
-                    deputy_unit_id: Set(deputy),
-                    version: Set(1),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                })
-                .exec(txn)
-                .await?
-                .last_insert_id
-            }
-        };
-        for member in y.members {
-            let unit = unit_id(txn, member).await?;
-            let exists = cluster_member::Entity::find()
-                .filter(cluster_member::Column::ClusterYearId.eq(year_id))
-                .filter(cluster_member::Column::UnitId.eq(unit))
-                .one(txn)
-                .await?
-                .is_some();
-            if !exists {
-                cluster_member::Entity::insert(cluster_member::ActiveModel {
-                    cluster_year_id: Set(year_id),
-                    unit_id: Set(unit),
-                    created_at: Set(Utc::now()),
-                    ..Default::default()
-                })
-                .exec(txn)
-                .await?;
-            }
+        let what = format!("{} {}", y.cluster, y.year);
+        if let Ok(Ok(_)) = cycle::find_year(txn, y.cluster, y.year).await {
+            continue;
+        }
+        // A year that keeps the members of the year before is the election at that year's
+        // review (seed 002: Cụm II elected its 2021 head and deputy in January 2021).
+        let elected = data::CLUSTER_YEARS
+            .iter()
+            .any(|p| p.cluster == y.cluster && p.year == y.year - 1 && p.members == y.members);
+        if elected {
+            played(
+                &what,
+                cycle::set_leadership(txn, &player, y.cluster, y.year, y.head, y.deputy).await,
+            )?;
+        } else {
+            let setup = cycle::YearSetup {
+                cluster_code: y.cluster.to_owned(),
+                year: y.year,
+                member_codes: y.members.iter().map(|m| (*m).to_owned()).collect(),
+                head_code: y.head.map(str::to_owned),
+                deputy_code: y.deputy.map(str::to_owned),
+            };
+            played(&what, cycle::set_up_year(txn, &player, setup).await)?;
         }
     }
+    for covenant in data::COVENANTS {
+        let what = format!("covenant {} {}", covenant.cluster, covenant.year);
+        let year = played(
+            &what,
+            cycle::find_year(txn, covenant.cluster, covenant.year).await,
+        )?;
+        if year.year.status != ClusterYearStatus::Planning {
+            continue;
+        }
+        let criteria = covenant
+            .criteria
+            .iter()
+            .map(|(code, title, max)| cycle::CriterionSpec {
+                code: (*code).to_owned(),
+                title: (*title).to_owned(),
+                max_points: *max,
+            })
+            .collect();
+        played(
+            &what,
+            cycle::sign_covenant(txn, &player, year, date(covenant.signed_on)?, criteria).await,
+        )?;
+    }
+    play_cum_ii_2020(txn, &player).await
+}
+
+/// Cụm II 2020: self-assessments, the head's review, the ranking and its proposals.
+async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<(), DbErr> {
+    const CLUSTER: &str = "HNA-CUM-II";
+    let find = || async { played("Cụm II 2020", cycle::find_year(txn, CLUSTER, 2020).await) };
+    let year = find().await?;
+    if year.year.status != ClusterYearStatus::Active {
+        return Ok(());
+    }
+    let criteria: Vec<&str> = data::COVENANTS
+        .iter()
+        .find(|c| c.cluster == CLUSTER && c.year == 2020)
+        .map(|c| c.criteria.iter().map(|(code, _, _)| *code).collect())
+        .unwrap_or_default();
+    played(
+        "open scoring",
+        cycle::advance(
+            txn,
+            player,
+            year,
+            ClusterYearStatus::Active,
+            ClusterYearStatus::Scoring,
+            "openScoring",
+        )
+        .await,
+    )?;
+    for sheet in data::CUM_II_2020_SELF {
+        let lines = criteria
+            .iter()
+            .zip(sheet.points)
+            .map(|(code, points)| cycle::SelfLine {
+                criterion_code: (*code).to_owned(),
+                points: *points,
+                evidence: None,
+            })
+            .collect();
+        played(
+            sheet.unit,
+            cycle::submit_self_assessment(txn, player, find().await?, sheet.unit, lines).await,
+        )?;
+    }
+    played(
+        "start review",
+        cycle::advance(
+            txn,
+            player,
+            find().await?,
+            ClusterYearStatus::Scoring,
+            ClusterYearStatus::Review,
+            "startReview",
+        )
+        .await,
+    )?;
+    for review in data::CUM_II_2020_REVIEW {
+        let review = cycle::Review {
+            unit_code: review.unit.to_owned(),
+            lines: review
+                .lines
+                .iter()
+                .map(|(code, points)| cycle::ReviewLine {
+                    criterion_code: (*code).to_owned(),
+                    points: *points,
+                })
+                .collect(),
+            bonus: review.bonus.map(|(points, _)| points),
+            bonus_reason: review.bonus.map(|(_, why)| why.to_owned()),
+            penalty: review.penalty.map(|(points, _)| points),
+            penalty_reason: review.penalty.map(|(_, why)| why.to_owned()),
+        };
+        let unit = review.unit_code.clone();
+        played(
+            &unit,
+            cycle::review_scores(txn, player, find().await?, review).await,
+        )?;
+    }
+    let year = find().await?;
+    let version = year.year.version;
+    played(
+        "finalize",
+        cycle::finalize(txn, player, year, version, &[]).await,
+    )?;
     Ok(())
 }

@@ -201,6 +201,13 @@ impl Unit {
     async fn successors(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitLineageLink>> {
         unit_links(ctx, self.0.id, LineageSide::Successors).await
     }
+    /// The unit's place in every finalized cluster year, oldest first.
+    async fn standings(
+        &self,
+        ctx: &Context<'_>,
+    ) -> AppResult<Vec<crate::clusters::graphql::Standing>> {
+        crate::clusters::graphql::standings(ctx, self.0.id).await
+    }
     /// The unit's name as of `date`: its own while in force; before it began, the name of
     /// the unit it was renamed from (following RENAME links back); null when the body did
     /// not exist under one name then (before a merger or split, or after it closed).

@@ -8,11 +8,13 @@
 //!   failures are 200 as the specification asks for legacy clients.
 //! - Batches (a JSON array) are refused: one request, one operation.
 
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{
     http::GraphiQLSource,
     parser::{parse_query, types::OperationType},
     Request, Response as GqlResponse, Variables,
 };
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::{
     body::Bytes,
     extract::{rejection::QueryRejection, Query, State},
@@ -114,6 +116,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         .data(state.db.clone())
         .data(viewer)
         .data(state.identity.clone())
+        .data(state.events.clone())
         .data(Loaders::new(&state.db));
     let response = classify(state.schema.execute(request).await);
     let request_error = is_request_error(&response);
@@ -205,9 +208,74 @@ fn operation_type(query: &str, name: Option<&str>) -> Option<OperationType> {
     Some(operation.1.node.ty)
 }
 
-/// GET /graphql: GraphiQL for browsers, queries (never mutations) for everyone else.
+/// GET /graphql: subscriptions over WebSocket (`graphql-transport-ws`), GraphiQL for
+/// browsers, queries (never mutations) for everyone else.
 pub async fn get_graphql(
     State(state): State<AppState>,
+    request: axum::extract::Request,
+) -> Response {
+    let (mut parts, _) = request.into_parts();
+    let upgrade = parts
+        .headers
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    if upgrade {
+        return subscribe(state, &mut parts).await;
+    }
+    let params = Query::<GetParams>::try_from_uri(&parts.uri);
+    query_by_get(state, parts.headers, params).await
+}
+
+/// Upgrades to a `graphql-transport-ws` connection, authenticated by the token in
+/// `connection_init` (`{"authorization": "Bearer …"}`); without one, the public.
+async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> Response {
+    use axum::extract::{ws::WebSocketUpgrade, FromRequestParts};
+    let protocol = match GraphQLProtocol::from_request_parts(parts, &()).await {
+        Ok(protocol) => protocol,
+        Err(status) => return status.into_response(),
+    };
+    let upgrade = match WebSocketUpgrade::from_request_parts(parts, &()).await {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            let schema = state.schema.clone();
+            let mut data = async_graphql::Data::default();
+            data.insert(state.db.clone());
+            data.insert(state.identity.clone());
+            data.insert(state.events.clone());
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .with_data(data)
+                .on_connection_init(move |payload| async move {
+                    let token = ["authorization", "Authorization"].iter().find_map(|key| {
+                        payload
+                            .get(*key)
+                            .and_then(|v| v.as_str())
+                            .map(str::to_owned)
+                    });
+                    let viewer =
+                        identity::authenticate(&state.db, &state.identity, token.as_deref())
+                            .await
+                            .map_err(|reason| {
+                                tracing::info!(%reason, "subscription token refused");
+                                async_graphql::Error::new(
+                                    "The token is missing, malformed, expired or revoked.",
+                                )
+                            })?;
+                    let mut data = async_graphql::Data::default();
+                    data.insert(viewer);
+                    data.insert(Loaders::new(&state.db));
+                    Ok(data)
+                })
+                .serve()
+        })
+}
+
+async fn query_by_get(
+    state: AppState,
     headers: HeaderMap,
     params: Result<Query<GetParams>, QueryRejection>,
 ) -> Response {

@@ -7,7 +7,7 @@ use axum::{extract::DefaultBodyLimit, routing::get, Router};
 use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
-use crate::{api::ThiduaSchema, identity::Identity};
+use crate::{api::ThiduaSchema, clusters::live::RankingEvents, identity::Identity};
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
@@ -19,6 +19,7 @@ pub struct AppState {
     pub schema: ThiduaSchema,
     pub db: DatabaseConnection,
     pub identity: Identity,
+    pub events: RankingEvents,
 }
 
 /// The router production runs, and tests drive over real HTTP.

@@ -1,0 +1,1260 @@
+//! The cluster year's cycle (shared/DOMAIN.md, "Clusters and blocs"), as domain operations:
+//! each authorizes through `access`, checks the rules of [`super::rules`], writes, and
+//! records its audit entry, on the caller's transaction. The GraphQL mutations and the demo
+//! seed both run these, so the demo plays the same code paths as the API.
+//!
+//! An operation returns `Err` (an [`AppError`]) for what stops the whole request
+//! (`FORBIDDEN`, `CONFLICT`, a database failure) and `Ok(Err(problems))` for business-rule
+//! failures, which become `userErrors`; the caller then drops the transaction, so nothing is
+//! written.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use entity::{
+    award_type, cluster, cluster_member, cluster_year, criterion,
+    enums::{ClusterKind, ClusterYearStatus as Status, NominationStatus},
+    nomination, nomination_event, ranking_entry, score_line, score_sheet, unit,
+};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+
+use super::rules::{self, Line};
+use crate::{
+    access::{self, Action, Target, Viewer},
+    audit::{self, AuditEntry},
+    error::{AppError, AppResult, ErrorCode, UserErrorCode, UserProblem},
+    organisation::{rules as names, store as organisation},
+    text,
+};
+
+/// A business-rule outcome: the value, or the problems that refused it.
+pub type Outcome<T> = Result<T, Vec<UserProblem>>;
+
+fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
+    vec![UserProblem::new(field, message, code)]
+}
+
+/// A new cluster or bloc.
+#[derive(Debug, Clone)]
+pub struct NewCluster {
+    pub code: String,
+    pub name: String,
+    pub kind: ClusterKind,
+    pub province_code: Option<String>,
+    pub organiser_unit_code: Option<String>,
+    pub organiser_name: Option<String>,
+}
+
+/// Members, head and deputy of one year.
+#[derive(Debug, Clone)]
+pub struct YearSetup {
+    pub cluster_code: String,
+    pub year: i32,
+    pub member_codes: Vec<String>,
+    pub head_code: Option<String>,
+    pub deputy_code: Option<String>,
+}
+
+/// One numbered criterion of a covenant.
+#[derive(Debug, Clone)]
+pub struct CriterionSpec {
+    pub code: String,
+    pub title: String,
+    pub max_points: f64,
+}
+
+/// One line of a self-assessment.
+#[derive(Debug, Clone)]
+pub struct SelfLine {
+    pub criterion_code: String,
+    pub points: f64,
+    pub evidence: Option<String>,
+}
+
+/// One reviewed line.
+#[derive(Debug, Clone)]
+pub struct ReviewLine {
+    pub criterion_code: String,
+    pub points: f64,
+}
+
+/// The head's review of one member's sheet.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub unit_code: String,
+    pub lines: Vec<ReviewLine>,
+    pub bonus: Option<f64>,
+    pub bonus_reason: Option<String>,
+    pub penalty: Option<f64>,
+    pub penalty_reason: Option<String>,
+}
+
+/// A cluster year and its cluster.
+#[derive(Debug, Clone)]
+pub struct YearRef {
+    pub cluster: cluster::Model,
+    pub year: cluster_year::Model,
+}
+
+/// The organiser a cluster belongs to: a unit, a body outside the system, or its province.
+fn organiser_key(c: &cluster::Model) -> (Option<i32>, Option<String>, Option<i32>) {
+    match (c.organiser_unit_id, &c.organiser_name) {
+        (Some(unit), _) => (Some(unit), None, None),
+        (None, Some(name)) => (None, Some(name.clone()), None),
+        (None, None) => (None, None, c.province_id),
+    }
+}
+
+async fn cluster_target<C: ConnectionTrait>(
+    db: &C,
+    c: &cluster::Model,
+    head: Option<i32>,
+) -> AppResult<Target> {
+    Ok(Target {
+        unit_chain: Vec::new(),
+        province_ids: organisation::province_line(db, c.province_id).await?,
+        head_unit_id: head,
+    })
+}
+
+/// The authorization target of a year: its province and its head.
+pub async fn year_target<C: ConnectionTrait>(db: &C, y: &YearRef) -> AppResult<Target> {
+    cluster_target(db, &y.cluster, y.year.head_unit_id).await
+}
+
+/// The cluster year `cluster_code`/`year`, or a `NOT_FOUND` problem.
+pub async fn find_year<C: ConnectionTrait>(
+    db: &C,
+    cluster_code: &str,
+    year: i32,
+) -> AppResult<Outcome<YearRef>> {
+    let code = text::nfc(cluster_code);
+    let Some(c) = super::store::cluster_by_code(db, &code).await? else {
+        return Ok(Err(problem(
+            &["clusterCode"],
+            format!("No cluster has code {code}."),
+            UserErrorCode::NotFound,
+        )));
+    };
+    match super::store::year_of(db, c.id, year).await? {
+        Some(y) => Ok(Ok(YearRef {
+            cluster: c,
+            year: y,
+        })),
+        None => Ok(Err(problem(
+            &["year"],
+            format!("{code} has no year {year}."),
+            UserErrorCode::NotFound,
+        ))),
+    }
+}
+
+/// Units by code; a `NOT_FOUND` problem at `field` for each unknown code.
+async fn units_by_code<C: ConnectionTrait>(
+    db: &C,
+    field: &str,
+    codes: &[String],
+    problems: &mut Vec<UserProblem>,
+) -> AppResult<Vec<unit::Model>> {
+    let mut found = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        let code = text::nfc(code);
+        match organisation::find_unit(db, &code).await? {
+            Some(u) if found.iter().any(|f: &unit::Model| f.id == u.id) => {
+                problems.push(UserProblem::new(
+                    &[field, &i.to_string()],
+                    format!("{code} is listed twice."),
+                    UserErrorCode::InvalidValue,
+                ))
+            }
+            Some(u) => found.push(u),
+            None => problems.push(UserProblem::new(
+                &[field, &i.to_string()],
+                format!("No unit has code {code}."),
+                UserErrorCode::NotFound,
+            )),
+        }
+    }
+    Ok(found)
+}
+
+async fn one_unit<C: ConnectionTrait>(
+    db: &C,
+    field: &str,
+    code: Option<&str>,
+    problems: &mut Vec<UserProblem>,
+) -> AppResult<Option<unit::Model>> {
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let found = organisation::find_unit(db, &text::nfc(code)).await?;
+    if found.is_none() {
+        problems.push(UserProblem::new(
+            &[field],
+            format!("No unit has code {code}."),
+            UserErrorCode::NotFound,
+        ));
+    }
+    Ok(found)
+}
+
+/// Moves the year's version on, so that `expectedVersion` sees every change.
+async fn touch(
+    txn: &DatabaseTransaction,
+    year: &cluster_year::Model,
+) -> AppResult<cluster_year::Model> {
+    let mut row: cluster_year::ActiveModel = year.clone().into();
+    row.version = Set(year.version + 1);
+    row.updated_at = Set(Utc::now());
+    Ok(row.update(txn).await?)
+}
+
+async fn record(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    action: &'static str,
+    y: &YearRef,
+    after: serde_json::Value,
+) -> AppResult<()> {
+    audit::record(
+        txn,
+        viewer,
+        AuditEntry {
+            action,
+            object_type: "ClusterYear",
+            object_id: format!("{}/{}", y.cluster.code, y.year.year),
+            province_id: y.cluster.province_id,
+            before: Some(
+                json!({ "status": rules::status_name(y.year.status), "version": y.year.version }),
+            ),
+            after: Some(after),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// `createCluster`: the board of its province (administrators for clusters that span
+/// provinces).
+pub async fn create_cluster(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    new: NewCluster,
+) -> AppResult<Outcome<cluster::Model>> {
+    access::require_some(viewer, Action::ManageClusters)?;
+    let mut problems = Vec::new();
+    let province = match &new.province_code {
+        Some(code) => {
+            let found = organisation::find_province(txn, &text::nfc(code)).await?;
+            if found.is_none() {
+                problems.push(UserProblem::new(
+                    &["provinceCode"],
+                    format!("No province has code {code}."),
+                    UserErrorCode::NotFound,
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    let organiser = one_unit(
+        txn,
+        "organiserUnitCode",
+        new.organiser_unit_code.as_deref(),
+        &mut problems,
+    )
+    .await?;
+    let target = Target {
+        province_ids: organisation::province_line(txn, province.as_ref().map(|p| p.id)).await?,
+        ..Target::none()
+    };
+    access::authorize(viewer, Action::ManageClusters, &target)?;
+    let code = text::nfc(&new.code);
+    let name = text::nfc(&new.name);
+    problems.extend(names::unit_code("code", &code));
+    problems.extend(names::name("name", &name));
+    if super::store::cluster_by_code(txn, &code).await?.is_some() {
+        problems.push(UserProblem::new(
+            &["code"],
+            format!("A cluster has code {code} already."),
+            UserErrorCode::Duplicate,
+        ));
+    }
+    if organiser.is_some() && new.organiser_name.is_some() {
+        problems.push(UserProblem::new(
+            &["organiserName"],
+            "Give the organiser as a unit or as a name, not both.",
+            UserErrorCode::InvalidValue,
+        ));
+    }
+    if province.is_none() && organiser.is_none() && new.organiser_name.is_none() {
+        problems.push(UserProblem::new(
+            &["organiserUnitCode"],
+            "A cluster without a province names its organiser.",
+            UserErrorCode::Required,
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let row = cluster::ActiveModel {
+        search_key: Set(text::search_key(&name)),
+        code: Set(code),
+        name: Set(name),
+        kind: Set(new.kind),
+        province_id: Set(province.map(|p| p.id)),
+        organiser_unit_id: Set(organiser.map(|u| u.id)),
+        organiser_name: Set(new.organiser_name.map(|n| text::nfc(&n))),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(txn, viewer, AuditEntry {
+        action: "createCluster",
+        object_type: "Cluster",
+        object_id: row.code.clone(),
+        province_id: row.province_id,
+        before: None,
+        after: Some(json!({ "code": row.code, "name": row.name, "kind": row.kind, "provinceId": row.province_id, "organiserUnitId": row.organiser_unit_id, "organiserName": row.organiser_name })),
+    })
+    .await?;
+    Ok(Ok(row))
+}
+
+/// Checks that head and deputy are distinct members.
+fn leadership_problems(
+    members: &[i32],
+    head: Option<&unit::Model>,
+    deputy: Option<&unit::Model>,
+) -> Vec<UserProblem> {
+    let mut problems = Vec::new();
+    for (field, unit) in [("headCode", head), ("deputyCode", deputy)] {
+        if let Some(u) = unit {
+            if !members.contains(&u.id) {
+                problems.push(UserProblem::new(
+                    &[field],
+                    format!("{} is not a member this year.", u.code),
+                    UserErrorCode::RuleNotMet,
+                ));
+            }
+        }
+    }
+    if let (Some(h), Some(d)) = (head, deputy) {
+        if h.id == d.id {
+            problems.push(UserProblem::new(
+                &["deputyCode"],
+                "The head and the deputy are two units.",
+                UserErrorCode::RuleNotMet,
+            ));
+        }
+    }
+    problems
+}
+
+/// Units among `members` that are in another cluster of the same organiser in `year`.
+async fn taken_elsewhere(
+    txn: &DatabaseTransaction,
+    c: &cluster::Model,
+    year: i32,
+    members: &[unit::Model],
+) -> AppResult<Vec<UserProblem>> {
+    let key = organiser_key(c);
+    let ids: Vec<i32> = members.iter().map(|m| m.id).collect();
+    let rows = cluster_member::Entity::find()
+        .find_also_related(cluster_year::Entity)
+        .filter(cluster_member::Column::UnitId.is_in(ids))
+        .filter(cluster_year::Column::Year.eq(year))
+        .filter(cluster_year::Column::ClusterId.ne(c.id))
+        .all(txn)
+        .await?;
+    let mut problems = Vec::new();
+    for (membership, year_row) in rows {
+        let Some(year_row) = year_row else { continue };
+        let Some(other) = cluster::Entity::find_by_id(year_row.cluster_id)
+            .one(txn)
+            .await?
+        else {
+            continue;
+        };
+        if organiser_key(&other) == key {
+            let unit = members
+                .iter()
+                .find(|m| m.id == membership.unit_id)
+                .map(|m| m.code.clone())
+                .unwrap_or_default();
+            problems.push(UserProblem::new(
+                &["memberCodes"],
+                format!(
+                    "{unit} is in {} in {year}; a unit is in one cluster of an organiser a year.",
+                    other.code
+                ),
+                UserErrorCode::RuleNotMet,
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+async fn replace_members(
+    txn: &DatabaseTransaction,
+    year_id: i32,
+    members: &[unit::Model],
+) -> AppResult<()> {
+    cluster_member::Entity::delete_many()
+        .filter(cluster_member::Column::ClusterYearId.eq(year_id))
+        .exec(txn)
+        .await?;
+    let now = Utc::now();
+    for m in members {
+        cluster_member::ActiveModel {
+            cluster_year_id: Set(year_id),
+            unit_id: Set(m.id),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// `setUpClusterYear`: members, head and deputy of a year, while it is being planned.
+pub async fn set_up_year(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    setup: YearSetup,
+) -> AppResult<Outcome<YearRef>> {
+    access::require_some(viewer, Action::ManageClusters)?;
+    let code = text::nfc(&setup.cluster_code);
+    let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
+        return Ok(Err(problem(
+            &["clusterCode"],
+            format!("No cluster has code {code}."),
+            UserErrorCode::NotFound,
+        )));
+    };
+    access::authorize(
+        viewer,
+        Action::ManageClusters,
+        &cluster_target(txn, &c, None).await?,
+    )?;
+    let mut problems: Vec<UserProblem> = names::year("year", setup.year).into_iter().collect();
+    let members = units_by_code(txn, "memberCodes", &setup.member_codes, &mut problems).await?;
+    if setup.member_codes.is_empty() {
+        problems.push(UserProblem::new(
+            &["memberCodes"],
+            "A cluster year has members.",
+            UserErrorCode::Required,
+        ));
+    }
+    let head = one_unit(txn, "headCode", setup.head_code.as_deref(), &mut problems).await?;
+    let deputy = one_unit(
+        txn,
+        "deputyCode",
+        setup.deputy_code.as_deref(),
+        &mut problems,
+    )
+    .await?;
+    let member_ids: Vec<i32> = members.iter().map(|m| m.id).collect();
+    problems.extend(leadership_problems(
+        &member_ids,
+        head.as_ref(),
+        deputy.as_ref(),
+    ));
+    for m in &members {
+        if !crate::organisation::in_force_in_year(m.valid_from, m.valid_to, setup.year) {
+            problems.push(UserProblem::new(
+                &["memberCodes"],
+                format!("{} was not in force in {}.", m.code, setup.year),
+                UserErrorCode::RuleNotMet,
+            ));
+        }
+    }
+    problems.extend(taken_elsewhere(txn, &c, setup.year, &members).await?);
+    let existing = super::store::year_of(txn, c.id, setup.year).await?;
+    if let Some(y) = &existing {
+        problems.extend(rules::require_status(
+            y.status,
+            &[Status::Planning],
+            "setting up members",
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let now = Utc::now();
+    let year = match existing {
+        Some(y) => {
+            let mut row: cluster_year::ActiveModel = y.clone().into();
+            row.head_unit_id = Set(head.as_ref().map(|h| h.id));
+            row.deputy_unit_id = Set(deputy.as_ref().map(|d| d.id));
+            row.version = Set(y.version + 1);
+            row.updated_at = Set(now);
+            row.update(txn).await?
+        }
+        None => {
+            cluster_year::ActiveModel {
+                cluster_id: Set(c.id),
+                year: Set(setup.year),
+                status: Set(Status::Planning),
+                head_unit_id: Set(head.as_ref().map(|h| h.id)),
+                deputy_unit_id: Set(deputy.as_ref().map(|d| d.id)),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?
+        }
+    };
+    replace_members(txn, year.id, &members).await?;
+    let y = YearRef { cluster: c, year };
+    record(txn, viewer, "setUpClusterYear", &y, json!({ "members": setup.member_codes, "head": setup.head_code, "deputy": setup.deputy_code })).await?;
+    Ok(Ok(y))
+}
+
+/// `setClusterLeadership`: the election of a year's head and deputy (usually at the review
+/// of the year before). A year not set up yet is created with the members of the latest
+/// year before it.
+pub async fn set_leadership(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    cluster_code: &str,
+    year: i32,
+    head_code: Option<&str>,
+    deputy_code: Option<&str>,
+) -> AppResult<Outcome<YearRef>> {
+    access::require_some(viewer, Action::ManageClusters)?;
+    let code = text::nfc(cluster_code);
+    let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
+        return Ok(Err(problem(
+            &["clusterCode"],
+            format!("No cluster has code {code}."),
+            UserErrorCode::NotFound,
+        )));
+    };
+    access::authorize(
+        viewer,
+        Action::ManageClusters,
+        &cluster_target(txn, &c, None).await?,
+    )?;
+    let mut problems: Vec<UserProblem> = names::year("year", year).into_iter().collect();
+    let head = one_unit(txn, "headCode", head_code, &mut problems).await?;
+    let deputy = one_unit(txn, "deputyCode", deputy_code, &mut problems).await?;
+    let existing = super::store::year_of(txn, c.id, year).await?;
+    let members: Vec<unit::Model> = match &existing {
+        Some(y) => super::store::members(txn, y.id).await?,
+        None => {
+            let previous = cluster_year::Entity::find()
+                .filter(cluster_year::Column::ClusterId.eq(c.id))
+                .filter(cluster_year::Column::Year.lt(year))
+                .order_by_desc(cluster_year::Column::Year)
+                .one(txn)
+                .await?;
+            match previous {
+                Some(p) => super::store::members(txn, p.id).await?,
+                None => {
+                    problems.push(UserProblem::new(&["year"], format!("{code} has no year before {year} to take members from: set the year up first."), UserErrorCode::NotFound));
+                    Vec::new()
+                }
+            }
+        }
+    };
+    let member_ids: Vec<i32> = members.iter().map(|m| m.id).collect();
+    problems.extend(leadership_problems(
+        &member_ids,
+        head.as_ref(),
+        deputy.as_ref(),
+    ));
+    if let Some(y) = &existing {
+        problems.extend(rules::require_status(
+            y.status,
+            &[
+                Status::Planning,
+                Status::Active,
+                Status::Scoring,
+                Status::Review,
+            ],
+            "electing the leadership",
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let now = Utc::now();
+    let row = match existing {
+        Some(y) => {
+            let mut row: cluster_year::ActiveModel = y.clone().into();
+            row.head_unit_id = Set(head.as_ref().map(|h| h.id));
+            row.deputy_unit_id = Set(deputy.as_ref().map(|d| d.id));
+            row.version = Set(y.version + 1);
+            row.updated_at = Set(now);
+            row.update(txn).await?
+        }
+        None => {
+            let row = cluster_year::ActiveModel {
+                cluster_id: Set(c.id),
+                year: Set(year),
+                status: Set(Status::Planning),
+                head_unit_id: Set(head.as_ref().map(|h| h.id)),
+                deputy_unit_id: Set(deputy.as_ref().map(|d| d.id)),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            replace_members(txn, row.id, &members).await?;
+            row
+        }
+    };
+    let y = YearRef {
+        cluster: c,
+        year: row,
+    };
+    record(
+        txn,
+        viewer,
+        "setClusterLeadership",
+        &y,
+        json!({ "head": head_code, "deputy": deputy_code }),
+    )
+    .await?;
+    Ok(Ok(y))
+}
+
+/// `signCovenant`: the covenant's date and numbered criteria (the head of the year or the
+/// board); the year becomes ACTIVE. Criteria can change until scoring opens.
+pub async fn sign_covenant(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    signed_on: NaiveDate,
+    criteria: Vec<CriterionSpec>,
+) -> AppResult<Outcome<YearRef>> {
+    access::authorize(viewer, Action::SignCovenant, &year_target(txn, &y).await?)?;
+    let mut problems: Vec<UserProblem> = rules::require_status(
+        y.year.status,
+        &[Status::Planning, Status::Active],
+        "changing the covenant",
+    )
+    .into_iter()
+    .collect();
+    if criteria.is_empty() {
+        problems.push(UserProblem::new(
+            &["criteria"],
+            "A covenant has criteria.",
+            UserErrorCode::Required,
+        ));
+    }
+    for (i, c) in criteria.iter().enumerate() {
+        let index = i.to_string();
+        if let Some(mut p) = names::unit_code("code", &c.code) {
+            p.field = vec!["criteria".into(), index.clone(), "code".into()];
+            problems.push(p);
+        }
+        if criteria[..i].iter().any(|other| other.code == c.code) {
+            problems.push(UserProblem::new(
+                &["criteria", &index, "code"],
+                format!("Criterion {} is listed twice.", c.code),
+                UserErrorCode::Duplicate,
+            ));
+        }
+        if let Some(mut p) = names::name("title", &c.title) {
+            p.field = vec!["criteria".into(), index.clone(), "title".into()];
+            problems.push(p);
+        }
+        if c.max_points <= 0.0
+            || !c.max_points.is_finite()
+            || c.max_points > rules::MAX_CRITERION_POINTS
+        {
+            problems.push(UserProblem::new(
+                &["criteria", &index, "maxPoints"],
+                format!(
+                    "maxPoints must be above 0 and at most {}.",
+                    rules::MAX_CRITERION_POINTS
+                ),
+                UserErrorCode::OutOfRange,
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    criterion::Entity::delete_many()
+        .filter(criterion::Column::ClusterYearId.eq(y.year.id))
+        .exec(txn)
+        .await?;
+    for (i, c) in criteria.iter().enumerate() {
+        criterion::ActiveModel {
+            cluster_year_id: Set(y.year.id),
+            code: Set(c.code.clone()),
+            title: Set(text::nfc(&c.title)),
+            max_points: Set(c.max_points),
+            sort_order: Set(i as i32 + 1),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    let mut row: cluster_year::ActiveModel = y.year.clone().into();
+    row.covenant_signed_on = Set(Some(signed_on));
+    row.status = Set(Status::Active);
+    row.version = Set(y.year.version + 1);
+    row.updated_at = Set(Utc::now());
+    let year = row.update(txn).await?;
+    record(txn, viewer, "signCovenant", &y, json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() })).await?;
+    Ok(Ok(YearRef {
+        cluster: y.cluster,
+        year,
+    }))
+}
+
+/// Moves a year from one stage to the next (`openScoring`, `startReview`).
+pub async fn advance(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    from: Status,
+    to: Status,
+    action: &'static str,
+) -> AppResult<Outcome<YearRef>> {
+    access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
+    if let Some(p) = rules::require_status(y.year.status, &[from], action) {
+        return Ok(Err(vec![p]));
+    }
+    let mut row: cluster_year::ActiveModel = y.year.clone().into();
+    row.status = Set(to);
+    row.version = Set(y.year.version + 1);
+    row.updated_at = Set(Utc::now());
+    let year = row.update(txn).await?;
+    record(
+        txn,
+        viewer,
+        action,
+        &y,
+        json!({ "status": rules::status_name(to) }),
+    )
+    .await?;
+    Ok(Ok(YearRef {
+        cluster: y.cluster,
+        year,
+    }))
+}
+
+async fn criteria_of(
+    txn: &DatabaseTransaction,
+    year_id: i32,
+) -> AppResult<HashMap<String, criterion::Model>> {
+    let rows = criterion::Entity::find()
+        .filter(criterion::Column::ClusterYearId.eq(year_id))
+        .all(txn)
+        .await?;
+    Ok(rows.into_iter().map(|c| (c.code.clone(), c)).collect())
+}
+
+async fn sheet_for(
+    txn: &DatabaseTransaction,
+    year_id: i32,
+    unit_id: i32,
+) -> AppResult<score_sheet::Model> {
+    if let Some(sheet) = score_sheet::Entity::find()
+        .filter(score_sheet::Column::ClusterYearId.eq(year_id))
+        .filter(score_sheet::Column::UnitId.eq(unit_id))
+        .one(txn)
+        .await?
+    {
+        return Ok(sheet);
+    }
+    Ok(score_sheet::ActiveModel {
+        cluster_year_id: Set(year_id),
+        unit_id: Set(unit_id),
+        bonus: Set(0.0),
+        penalty: Set(0.0),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?)
+}
+
+async fn member<C: ConnectionTrait>(
+    db: &C,
+    y: &YearRef,
+    unit_code: &str,
+) -> AppResult<Outcome<unit::Model>> {
+    let code = text::nfc(unit_code);
+    let Some(unit) = organisation::find_unit(db, &code).await? else {
+        return Ok(Err(problem(
+            &["unitCode"],
+            format!("No unit has code {code}."),
+            UserErrorCode::NotFound,
+        )));
+    };
+    let members = super::store::members(db, y.year.id).await?;
+    if members.iter().all(|m| m.id != unit.id) {
+        return Ok(Err(problem(
+            &["unitCode"],
+            format!(
+                "{code} is not a member of {} in {}.",
+                y.cluster.code, y.year.year
+            ),
+            UserErrorCode::RuleNotMet,
+        )));
+    }
+    Ok(Ok(unit))
+}
+
+/// `submitSelfAssessment`: a member's own points per criterion while SCORING (its officers,
+/// or the board). Submitting again replaces the member's lines.
+pub async fn submit_self_assessment(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    unit_code: &str,
+    lines: Vec<SelfLine>,
+) -> AppResult<Outcome<score_sheet::Model>> {
+    access::require_some(viewer, Action::SubmitSelfAssessment)?;
+    let unit = match member(txn, &y, unit_code).await? {
+        Ok(unit) => unit,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let mut target = year_target(txn, &y).await?;
+    target.unit_chain = organisation::unit_chain(txn, &unit).await?;
+    access::authorize(viewer, Action::SubmitSelfAssessment, &target)?;
+    let mut problems: Vec<UserProblem> =
+        rules::require_status(y.year.status, &[Status::Scoring], "self-assessment")
+            .into_iter()
+            .collect();
+    let criteria = criteria_of(txn, y.year.id).await?;
+    for (i, line) in lines.iter().enumerate() {
+        let index = i.to_string();
+        match criteria.get(&line.criterion_code) {
+            None => problems.push(UserProblem::new(
+                &["lines", &index, "criterionCode"],
+                format!("The covenant has no criterion {}.", line.criterion_code),
+                UserErrorCode::NotFound,
+            )),
+            Some(c) => problems.extend(rules::points(
+                &["lines", &index, "points"],
+                line.points,
+                c.max_points,
+            )),
+        }
+        if lines[..i]
+            .iter()
+            .any(|l| l.criterion_code == line.criterion_code)
+        {
+            problems.push(UserProblem::new(
+                &["lines", &index, "criterionCode"],
+                format!("Criterion {} is listed twice.", line.criterion_code),
+                UserErrorCode::Duplicate,
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let sheet = sheet_for(txn, y.year.id, unit.id).await?;
+    score_line::Entity::delete_many()
+        .filter(score_line::Column::ScoreSheetId.eq(sheet.id))
+        .exec(txn)
+        .await?;
+    for line in &lines {
+        score_line::ActiveModel {
+            score_sheet_id: Set(sheet.id),
+            criterion_id: Set(criteria[&line.criterion_code].id),
+            self_points: Set(Some(line.points)),
+            reviewed_points: Set(None),
+            evidence: Set(line.evidence.as_deref().map(text::nfc)),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    let now = Utc::now();
+    let mut row: score_sheet::ActiveModel = sheet.into();
+    row.submitted_at = Set(Some(now));
+    row.updated_at = Set(now);
+    let sheet = row.update(txn).await?;
+    touch(txn, &y.year).await?;
+    record(txn, viewer, "submitSelfAssessment", &y, json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() })).await?;
+    Ok(Ok(sheet))
+}
+
+/// `reviewScores`: the head of the year (or the board) sets reviewed points, bonus and
+/// penalty on one member's sheet, while in REVIEW.
+pub async fn review_scores(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    review: Review,
+) -> AppResult<Outcome<score_sheet::Model>> {
+    access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
+    let unit = match member(txn, &y, &review.unit_code).await? {
+        Ok(unit) => unit,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let mut problems: Vec<UserProblem> =
+        rules::require_status(y.year.status, &[Status::Review], "reviewing scores")
+            .into_iter()
+            .collect();
+    let criteria = criteria_of(txn, y.year.id).await?;
+    for (i, line) in review.lines.iter().enumerate() {
+        let index = i.to_string();
+        match criteria.get(&line.criterion_code) {
+            None => problems.push(UserProblem::new(
+                &["lines", &index, "criterionCode"],
+                format!("The covenant has no criterion {}.", line.criterion_code),
+                UserErrorCode::NotFound,
+            )),
+            Some(c) => problems.extend(rules::points(
+                &["lines", &index, "points"],
+                line.points,
+                c.max_points,
+            )),
+        }
+    }
+    if let Some(bonus) = review.bonus {
+        problems.extend(rules::adjustment(
+            "bonus",
+            bonus,
+            review.bonus_reason.as_deref(),
+        ));
+    }
+    if let Some(penalty) = review.penalty {
+        problems.extend(rules::adjustment(
+            "penalty",
+            penalty,
+            review.penalty_reason.as_deref(),
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let sheet = sheet_for(txn, y.year.id, unit.id).await?;
+    for line in &review.lines {
+        let criterion_id = criteria[&line.criterion_code].id;
+        let existing = score_line::Entity::find()
+            .filter(score_line::Column::ScoreSheetId.eq(sheet.id))
+            .filter(score_line::Column::CriterionId.eq(criterion_id))
+            .one(txn)
+            .await?;
+        match existing {
+            Some(l) => {
+                let mut row: score_line::ActiveModel = l.into();
+                row.reviewed_points = Set(Some(line.points));
+                row.update(txn).await?;
+            }
+            None => {
+                score_line::ActiveModel {
+                    score_sheet_id: Set(sheet.id),
+                    criterion_id: Set(criterion_id),
+                    self_points: Set(None),
+                    reviewed_points: Set(Some(line.points)),
+                    evidence: Set(None),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+            }
+        }
+    }
+    let now = Utc::now();
+    let mut row: score_sheet::ActiveModel = sheet.into();
+    if let Some(bonus) = review.bonus {
+        row.bonus = Set(bonus);
+        row.bonus_reason = Set(review.bonus_reason.as_deref().map(text::nfc));
+    }
+    if let Some(penalty) = review.penalty {
+        row.penalty = Set(penalty);
+        row.penalty_reason = Set(review.penalty_reason.as_deref().map(text::nfc));
+    }
+    row.reviewed_at = Set(Some(now));
+    row.updated_at = Set(now);
+    let sheet = row.update(txn).await?;
+    touch(txn, &y.year).await?;
+    record(txn, viewer, "reviewScores", &y, json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty })).await?;
+    Ok(Ok(sheet))
+}
+
+/// The totals of every member of a year, by unit id.
+pub async fn totals<C: ConnectionTrait>(db: &C, year_id: i32) -> AppResult<Vec<(i32, f64)>> {
+    let members = super::store::members(db, year_id).await?;
+    let sheets = score_sheet::Entity::find()
+        .filter(score_sheet::Column::ClusterYearId.eq(year_id))
+        .all(db)
+        .await?;
+    let sheet_ids: Vec<i32> = sheets.iter().map(|s| s.id).collect();
+    let lines = score_line::Entity::find()
+        .filter(score_line::Column::ScoreSheetId.is_in(sheet_ids))
+        .all(db)
+        .await?;
+    Ok(members
+        .iter()
+        .map(|m| {
+            let total = match sheets.iter().find(|s| s.unit_id == m.id) {
+                Some(sheet) => {
+                    let own: Vec<Line> = lines
+                        .iter()
+                        .filter(|l| l.score_sheet_id == sheet.id)
+                        .map(|l| Line {
+                            self_points: l.self_points,
+                            reviewed_points: l.reviewed_points,
+                        })
+                        .collect();
+                    rules::total(&own, sheet.bonus, sheet.penalty)
+                }
+                None => 0.0,
+            };
+            (m.id, total)
+        })
+        .collect())
+}
+
+/// `finalizeRanking`: computes the totals, ranks them, stores the ranking and creates the
+/// proposals (rank 1 for the province's emulation flag, 2 and 3 for the Chairman's
+/// certificate of merit), proposed by the cluster year.
+///
+/// `expectedVersion` must be the year's version: the first statement of the transaction
+/// moves the version on only if it still is, so that of two finalizations at the same time
+/// exactly one wins and the other gets `CONFLICT`.
+pub async fn finalize(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    expected_version: i32,
+    tie_break_codes: &[String],
+) -> AppResult<Outcome<YearRef>> {
+    let claimed = cluster_year::Entity::update_many()
+        .col_expr(
+            cluster_year::Column::Version,
+            Expr::col(cluster_year::Column::Version).add(1),
+        )
+        .col_expr(cluster_year::Column::Status, Expr::value(Status::Finalized))
+        .col_expr(
+            cluster_year::Column::FinalizedAt,
+            Expr::value(Some(Utc::now())),
+        )
+        .col_expr(cluster_year::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(cluster_year::Column::Id.eq(y.year.id))
+        .filter(cluster_year::Column::Version.eq(expected_version))
+        .filter(cluster_year::Column::Status.eq(Status::Review))
+        .exec(txn)
+        .await?
+        .rows_affected;
+    let current = cluster_year::Entity::find_by_id(y.year.id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("cluster year"))?;
+    if claimed == 0 {
+        if current.version != expected_version {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("The year changed: its version is {}, not {expected_version}. Reload it and try again.", current.version),
+            ));
+        }
+        return Ok(Err(rules::require_status(
+            current.status,
+            &[Status::Review],
+            "finalizing the ranking",
+        )
+        .into_iter()
+        .collect()));
+    }
+    access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
+    let mut problems = Vec::new();
+    let mut tie_break = Vec::new();
+    for (i, code) in tie_break_codes.iter().enumerate() {
+        match organisation::find_unit(txn, &text::nfc(code)).await? {
+            Some(u) => tie_break.push(u.id),
+            None => problems.push(UserProblem::new(
+                &["tieBreak", &i.to_string()],
+                format!("No unit has code {code}."),
+                UserErrorCode::NotFound,
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let totals = totals(txn, y.year.id).await?;
+    let places = match rules::rank(&totals, &tie_break) {
+        Ok(places) => places,
+        Err(tie) => {
+            let mut codes = Vec::new();
+            for id in &tie.tied {
+                if let Some(u) = unit::Entity::find_by_id(*id).one(txn).await? {
+                    codes.push(u.code);
+                }
+            }
+            return Ok(Err(problem(
+                &["tieBreak"],
+                format!("{} are tied for place {}: list them in tieBreak in the order the head decided.", codes.join(", "), tie.rank),
+                UserErrorCode::TieUnresolved,
+            )));
+        }
+    };
+    let awards: HashMap<String, i32> = award_type::Entity::find()
+        .filter(award_type::Column::Code.is_in(["CO_THI_DUA_TINH", "BANG_KHEN_CHU_TICH_TINH"]))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|a| (a.code, a.id))
+        .collect();
+    let now = Utc::now();
+    for place in &places {
+        let proposed = rules::proposed_award(place.rank).and_then(|code| awards.get(code).copied());
+        ranking_entry::ActiveModel {
+            cluster_year_id: Set(y.year.id),
+            unit_id: Set(place.key),
+            rank: Set(place.rank),
+            total_points: Set(place.total),
+            proposed_award_type_id: Set(proposed),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        if let Some(award) = proposed {
+            let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
+            let proposal = nomination::ActiveModel {
+                award_type_id: Set(award),
+                recipient_unit_id: Set(Some(place.key)),
+                year: Set(y.year.year),
+                proposed_by_cluster_year_id: Set(Some(y.year.id)),
+                proposed_by_unit_id: Set(y.year.head_unit_id),
+                status: Set(NominationStatus::Submitted),
+                achievements: Set(format!(
+                    "Xếp thứ {} {} năm {} với {} điểm.",
+                    place.rank, y.cluster.name, y.year.year, place.total
+                )),
+                basis: Set(Some(format!(
+                    "Kết quả chấm điểm, xếp hạng thi đua {} năm {}",
+                    y.cluster.name, y.year.year
+                ))),
+                province_id: Set(unit.and_then(|u| u.province_id).or(y.cluster.province_id)),
+                created_by_user_id: Set(viewer.user_id),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            nomination_event::ActiveModel {
+                nomination_id: Set(proposal.id),
+                from_status: Set(None),
+                to_status: Set(NominationStatus::Submitted),
+                actor_user_id: Set(viewer.user_id),
+                comment: Set(Some(format!(
+                    "Đề nghị của {} năm {}",
+                    y.cluster.name, y.year.year
+                ))),
+                at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    record(txn, viewer, "finalizeRanking", &y, json!({ "ranking": places.iter().map(|p| json!({ "unitId": p.key, "rank": p.rank, "total": p.total })).collect::<Vec<_>>() })).await?;
+    Ok(Ok(YearRef {
+        cluster: y.cluster,
+        year: current,
+    }))
+}
+
+/// `reopenClusterYear`: the board takes a year back one stage, with a reason. Reopening a
+/// finalized year removes its ranking and withdraws the proposals it made that no one has
+/// decided yet.
+pub async fn reopen(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    y: YearRef,
+    reason: &str,
+) -> AppResult<Outcome<YearRef>> {
+    access::authorize(viewer, Action::ManageClusters, &year_target(txn, &y).await?)?;
+    let Some(back_to) = rules::previous(y.year.status) else {
+        return Ok(Err(rules::require_status(
+            y.year.status,
+            &[
+                Status::Active,
+                Status::Scoring,
+                Status::Review,
+                Status::Finalized,
+            ],
+            "reopening",
+        )
+        .into_iter()
+        .collect()));
+    };
+    if reason.trim().is_empty() {
+        return Ok(Err(problem(
+            &["reason"],
+            "Reopening a year needs a reason.",
+            UserErrorCode::Required,
+        )));
+    }
+    if y.year.status == Status::Finalized {
+        ranking_entry::Entity::delete_many()
+            .filter(ranking_entry::Column::ClusterYearId.eq(y.year.id))
+            .exec(txn)
+            .await?;
+        let open = nomination::Entity::find()
+            .filter(nomination::Column::ProposedByClusterYearId.eq(y.year.id))
+            .filter(nomination::Column::Status.is_in([
+                NominationStatus::Draft,
+                NominationStatus::Submitted,
+                NominationStatus::Returned,
+            ]))
+            .all(txn)
+            .await?;
+        let now = Utc::now();
+        for n in open {
+            let from = n.status;
+            let mut row: nomination::ActiveModel = n.clone().into();
+            row.status = Set(NominationStatus::Withdrawn);
+            row.version = Set(n.version + 1);
+            row.updated_at = Set(now);
+            row.update(txn).await?;
+            nomination_event::ActiveModel {
+                nomination_id: Set(n.id),
+                from_status: Set(Some(from)),
+                to_status: Set(NominationStatus::Withdrawn),
+                actor_user_id: Set(viewer.user_id),
+                comment: Set(Some(format!("Mở lại xếp hạng: {}", text::nfc(reason)))),
+                at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    let mut row: cluster_year::ActiveModel = y.year.clone().into();
+    row.status = Set(back_to);
+    row.finalized_at = Set(None);
+    row.version = Set(y.year.version + 1);
+    row.updated_at = Set(Utc::now());
+    let year = row.update(txn).await?;
+    record(
+        txn,
+        viewer,
+        "reopenClusterYear",
+        &y,
+        json!({ "status": rules::status_name(back_to), "reason": text::nfc(reason) }),
+    )
+    .await?;
+    Ok(Ok(YearRef {
+        cluster: y.cluster,
+        year,
+    }))
+}
