@@ -187,6 +187,9 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
         entity::person::Entity::find().count(db).await.unwrap(),
         entity::app_user::Entity::find().count(db).await.unwrap(),
         entity::audit_log::Entity::find().count(db).await.unwrap(),
+        entity::cluster::Entity::find().count(db).await.unwrap(),
+        entity::criterion::Entity::find().count(db).await.unwrap(),
+        entity::score_sheet::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -337,14 +340,64 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             .await;
             (allowed, "http")
         }
-        // Their API comes with the clusters and awards work; until then the answer is the
-        // access layer's, which those resolvers will call.
-        Action::ReadScoreSheets
-        | Action::ReadNominations
-        | Action::SubmitSelfAssessment
-        | Action::ReviewScores
-        | Action::ManageClusters
-        | Action::SignCovenant
+        Action::ReadScoreSheets => {
+            let body = ask(app, persona, "{ clusterYear(clusterCode: \"CM-KHOI-TEST\", year: 2026) { scoreSheets { unit { code } } } }", json!({})).await;
+            let sheets = body["data"]["clusterYear"]["scoreSheets"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            (sheets.iter().any(|s| s["unit"]["code"] == UNIT), "http")
+        }
+        Action::SubmitSelfAssessment => {
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $i) { scoreSheet { selfTotal } userErrors { code } } }",
+                json!({ "i": { "clusterCode": "CM-KHOI-TEST", "year": 2026, "unitCode": UNIT, "lines": [] } }),
+                |body| body["data"]["submitSelfAssessment"]["scoreSheet"].is_object(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        // The year is SCORING: a viewer with the right gets the stage's refusal, one
+        // without it FORBIDDEN.
+        Action::ReviewScores => {
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: ReviewScoresInput!) { reviewScores(input: $i) { userErrors { code } } }",
+                json!({ "i": { "clusterCode": "CM-KHOI-TEST", "year": 2026, "unitCode": UNIT, "lines": [] } }),
+                |body| body["data"]["reviewScores"]["userErrors"][0]["code"] == "WRONG_STATE",
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::SignCovenant => {
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: SignCovenantInput!) { signCovenant(input: $i) { userErrors { code } } }",
+                json!({ "i": { "clusterCode": "CM-KHOI-TEST", "year": 2026, "signedOn": "2026-01-01", "criteria": [{ "code": "TC1", "title": "Thử", "maxPoints": 10 }] } }),
+                |body| body["data"]["signCovenant"]["userErrors"][0]["code"] == "WRONG_STATE",
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ManageClusters => {
+            let code = format!("CM-KHOI-T{n}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateClusterInput!) { createCluster(input: $i) { cluster { code } } }",
+                json!({ "i": { "code": code, "name": "Khối thử", "kind": "BLOC", "provinceCode": "CA_MAU" } }),
+                |body| body["data"]["createCluster"]["cluster"]["code"] == code.as_str(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        // Their API comes with the awards work; until then the answer is the access
+        // layer's, which those resolvers will call.
+        Action::ReadNominations
         | Action::CreateNomination
         | Action::DecideUnitAward
         | Action::DecideProvincialAward
