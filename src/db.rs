@@ -29,6 +29,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 pub async fn prepare(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;
     crate::awards::store::sync_catalogue(db).await?;
+    crate::awards::store::sync_rules(db).await?;
     Ok(())
 }
 

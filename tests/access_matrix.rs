@@ -9,7 +9,7 @@ mod common;
 use chrono::Utc;
 use common::{codes, TestApp};
 use entity::{cluster, cluster_member, cluster_year, enums};
-use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use thidua::access::{
     matrix::{Column, Matrix, Scope, SOURCE},
@@ -176,6 +176,16 @@ async fn setup() -> TestApp {
     app
 }
 
+/// U's global ID.
+async fn unit_id(app: &TestApp) -> Value {
+    app.data(
+        "query($c: String!) { unit(code: $c) { id } }",
+        json!({ "c": UNIT }),
+    )
+    .await["unit"]["id"]
+        .clone()
+}
+
 async fn footprint(app: &TestApp) -> Vec<u64> {
     let db = &app.db;
     vec![
@@ -190,6 +200,12 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
         entity::cluster::Entity::find().count(db).await.unwrap(),
         entity::criterion::Entity::find().count(db).await.unwrap(),
         entity::score_sheet::Entity::find().count(db).await.unwrap(),
+        entity::award::Entity::find().count(db).await.unwrap(),
+        entity::award::Entity::find()
+            .filter(entity::award::Column::RevokedAt.is_not_null())
+            .count(db)
+            .await
+            .unwrap(),
     ]
 }
 
@@ -395,14 +411,42 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             .await;
             (allowed, "http")
         }
-        // Their API comes with the awards work; until then the answer is the access
-        // layer's, which those resolvers will call.
+        Action::RecordAwardHistory => {
+            let year = 1950 + n as i32;
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: RecordAwardInput!) { recordAward(input: $i) { award { year } } }",
+                json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year } }),
+                |body| body["data"]["recordAward"]["award"]["year"] == year,
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::RevokeAward => {
+            let year = 1950 + n as i32;
+            let admin = app.token("admin").await;
+            let (_, body) = app
+                .post_as(&admin, "mutation($i: RecordAwardInput!) { recordAward(input: $i) { award { id } } }", json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year } }))
+                .await;
+            let award = body["data"]["recordAward"]["award"]["id"].clone();
+            assert!(award.is_string(), "{body}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: RevokeAwardInput!) { revokeAward(input: $i) { award { revoked } } }",
+                json!({ "i": { "awardId": award, "reason": "Thử", "revokedOn": "2026-01-01", "revokingDecisionNumber": "1/QĐ-UBND" } }),
+                |body| body["data"]["revokeAward"]["award"]["revoked"] == true,
+            )
+            .await;
+            (allowed, "http")
+        }
+        // Their API comes with the nominations and decisions work; until then the answer is
+        // the access layer's, which those resolvers will call.
         Action::ReadNominations
         | Action::CreateNomination
         | Action::DecideUnitAward
-        | Action::DecideProvincialAward
-        | Action::RevokeAward
-        | Action::RecordAwardHistory => (policy(app, persona, action).await, "access layer"),
+        | Action::DecideProvincialAward => (policy(app, persona, action).await, "access layer"),
     }
 }
 

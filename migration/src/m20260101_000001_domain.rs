@@ -25,6 +25,7 @@ impl MigrationTrait for Migration {
                     .col(string(Province::SearchKey))
                     .col(date_null(Province::ValidFrom))
                     .col(date_null(Province::ValidTo))
+                    .col(boolean(Province::CollectiveStreakAcrossMergers).default(false))
                     .col(timestamp_with_time_zone(Province::CreatedAt))
                     .to_owned(),
             )
@@ -1485,6 +1486,7 @@ enum Province {
     SearchKey,
     ValidFrom,
     ValidTo,
+    CollectiveStreakAcrossMergers,
     CreatedAt,
 }
 

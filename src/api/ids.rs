@@ -18,10 +18,11 @@ pub enum NodeKind {
     AwardType,
     Cluster,
     ClusterYear,
+    Award,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 7] = [
+    const ALL: [NodeKind; 8] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -29,6 +30,7 @@ impl NodeKind {
         NodeKind::AwardType,
         NodeKind::Cluster,
         NodeKind::ClusterYear,
+        NodeKind::Award,
     ];
 
     fn name(self) -> &'static str {
@@ -40,6 +42,7 @@ impl NodeKind {
             NodeKind::AwardType => "AwardType",
             NodeKind::Cluster => "Cluster",
             NodeKind::ClusterYear => "ClusterYear",
+            NodeKind::Award => "Award",
         }
     }
 }

@@ -4,6 +4,7 @@
 //! fields, so `node(id:)` never shows what `persons` would hide.
 
 use async_graphql::{Context, Interface, Object, ID};
+use sea_orm::EntityTrait;
 
 use super::{
     context::{loaders, viewer},
@@ -11,7 +12,7 @@ use super::{
 };
 use crate::{
     access,
-    awards::graphql::AwardType,
+    awards::graphql::{Award, AwardType},
     clusters::graphql::{Cluster, ClusterYear},
     error::{AppError, AppResult},
     organisation::graphql::{Person, Province, Unit},
@@ -29,6 +30,7 @@ pub enum Node {
     AwardType(AwardType),
     Cluster(Cluster),
     ClusterYear(ClusterYear),
+    Award(Award),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -77,6 +79,18 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             .load_one(id)
             .await?
             .map(|m| Node::ClusterYear(ClusterYear(m))),
+        NodeKind::Award => {
+            let Some(award) = entity::award::Entity::find_by_id(id)
+                .one(crate::api::context::db(ctx)?)
+                .await?
+            else {
+                return Ok(None);
+            };
+            if award.recipient_person_id.is_some() && !access::may_see_person(viewer(ctx)?) {
+                return Ok(None);
+            }
+            Some(Node::Award(Award(award)))
+        }
     })
 }
 

@@ -6,7 +6,10 @@ use async_graphql::{MergedObject, MergedSubscription, Schema};
 use super::node::NodeQuery;
 use crate::{
     audit::graphql::AuditQuery,
-    awards::graphql::AwardsQuery,
+    awards::{
+        graphql::{AwardRecordsQuery, AwardsQuery},
+        mutations::AwardsMutation,
+    },
     clusters::{
         graphql::{ClustersQuery, ClustersSubscription},
         mutations::ClustersMutation,
@@ -31,13 +34,19 @@ pub struct Query(
     TermsQuery,
     ClustersQuery,
     AwardsQuery,
+    AwardRecordsQuery,
     AuditQuery,
 );
 
 /// The root of all writes. Every mutation authorizes through `access`, runs in one
 /// transaction with its audit record, and reports business-rule failures as `userErrors`.
 #[derive(MergedObject, Default)]
-pub struct Mutation(IdentityMutation, OrganisationMutation, ClustersMutation);
+pub struct Mutation(
+    IdentityMutation,
+    OrganisationMutation,
+    ClustersMutation,
+    AwardsMutation,
+);
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.
 #[derive(MergedSubscription, Default)]

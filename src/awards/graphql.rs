@@ -156,3 +156,442 @@ impl AwardsQuery {
             .map(AwardType))
     }
 }
+
+/// Who an award or a nomination is for: a person or a unit.
+#[derive(async_graphql::Union)]
+pub enum Recipient {
+    /// An individual.
+    Person(crate::organisation::graphql::Person),
+    /// A collective.
+    Unit(crate::organisation::graphql::Unit),
+}
+
+/// The recipient of `person`/`unit` ids, as the viewer may see it.
+pub async fn recipient(
+    ctx: &Context<'_>,
+    person: Option<i32>,
+    unit: Option<i32>,
+) -> AppResult<Option<Recipient>> {
+    let loaders = crate::api::context::loaders(ctx)?;
+    if let Some(id) = person {
+        if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
+            return Ok(None);
+        }
+        return Ok(loaders
+            .person
+            .load_one(id)
+            .await?
+            .map(|p| Recipient::Person(crate::organisation::graphql::Person(p))));
+    }
+    if let Some(id) = unit {
+        return Ok(loaders
+            .unit
+            .load_one(id)
+            .await?
+            .map(|u| Recipient::Unit(crate::organisation::graphql::Unit(u))));
+    }
+    Ok(None)
+}
+
+/// An award conferred (or recorded from history), possibly revoked.
+pub struct Award(pub entity::award::Model);
+
+/// An award conferred by a decision (or recorded from the time before the system). A
+/// revoked award is kept, marked revoked; it no longer counts for eligibility.
+#[Object]
+impl Award {
+    /// Global ID.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Award, self.0.id)
+    }
+    /// The award type.
+    async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
+        Ok(crate::api::context::loaders(ctx)?
+            .award_type
+            .load_one(self.0.award_type_id)
+            .await?
+            .map(AwardType))
+    }
+    /// The recipient (null for persons when the viewer may not see persons).
+    async fn recipient(&self, ctx: &Context<'_>) -> AppResult<Option<Recipient>> {
+        recipient(ctx, self.0.recipient_person_id, self.0.recipient_unit_id).await
+    }
+    /// The recipient's name on the day of the award (units change names; awards keep the
+    /// name of their day). Null for persons when the viewer may not see persons.
+    async fn recipient_name(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        if self.0.recipient_person_id.is_some()
+            && !crate::access::may_see_person(crate::api::context::viewer(ctx)?)
+        {
+            return Ok(None);
+        }
+        Ok(Some(self.0.recipient_name.clone()))
+    }
+    /// The year the achievement belongs to.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The decision that conferred it, if recorded.
+    async fn decision(&self, ctx: &Context<'_>) -> AppResult<Option<Decision>> {
+        let Some(id) = self.0.decision_id else {
+            return Ok(None);
+        };
+        Ok(entity::decision::Entity::find_by_id(id)
+            .one(db(ctx)?)
+            .await?
+            .map(Decision))
+    }
+    /// Whether it was revoked.
+    async fn revoked(&self) -> bool {
+        self.0.revoked_at.is_some()
+    }
+    /// The day it was revoked.
+    async fn revoked_on(&self) -> Option<crate::api::scalars::Date> {
+        self.0.revoked_at.map(crate::api::scalars::Date)
+    }
+    /// Why it was revoked.
+    async fn revoked_reason(&self) -> Option<&str> {
+        self.0.revoked_reason.as_deref()
+    }
+    /// The number of the decision that revoked it.
+    async fn revoking_decision_number(&self) -> Option<&str> {
+        self.0.revoking_decision_number.as_deref()
+    }
+}
+
+/// A numbered award decision (quyết định khen thưởng), e.g. "163/QĐ-UBND".
+pub struct Decision(pub entity::decision::Model);
+
+/// A numbered award decision (quyết định khen thưởng), e.g. "163/QĐ-UBND".
+#[Object]
+impl Decision {
+    /// The number, unique per issuer, in the form `{n}/QĐ-{issuer}`.
+    async fn number(&self) -> &str {
+        &self.0.number
+    }
+    /// The day it was signed.
+    async fn signed_on(&self) -> crate::api::scalars::Date {
+        crate::api::scalars::Date(self.0.signed_on)
+    }
+    /// The body that issued it (e.g. the province's People's Committee, or a department).
+    async fn issuer(
+        &self,
+        ctx: &Context<'_>,
+    ) -> AppResult<Option<crate::organisation::graphql::Unit>> {
+        Ok(crate::api::context::loaders(ctx)?
+            .unit
+            .load_one(self.0.issuer_unit_id)
+            .await?
+            .map(crate::organisation::graphql::Unit))
+    }
+    /// Who signed it.
+    async fn signer_name(&self) -> &str {
+        &self.0.signer_name
+    }
+    /// The signer's title, e.g. "Chủ tịch UBND tỉnh".
+    async fn signer_title(&self) -> &str {
+        &self.0.signer_title
+    }
+    /// The awards it conferred (awards to persons only for viewers who may see persons).
+    async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
+        let viewer = crate::api::context::viewer(ctx)?;
+        let mut select =
+            entity::award::Entity::find().filter(entity::award::Column::DecisionId.eq(self.0.id));
+        if !crate::access::may_see_person(viewer) {
+            select = select.filter(entity::award::Column::RecipientPersonId.is_null());
+        }
+        Ok(select
+            .order_by_asc(entity::award::Column::Id)
+            .all(db(ctx)?)
+            .await?
+            .into_iter()
+            .map(Award)
+            .collect())
+    }
+}
+
+/// One check of an eligibility report.
+#[derive(async_graphql::SimpleObject)]
+pub struct EligibilityCheck {
+    /// The rule checked, e.g. `STREAK`.
+    rule: String,
+    /// Whether it is met.
+    passed: bool,
+    /// What was found, in Vietnamese, e.g. "3 năm liên tục Chiến sĩ thi đua cơ sở: 2021, 2022, 2023".
+    detail: String,
+    /// What was found, in English.
+    detail_en: String,
+}
+
+/// Whether a recipient meets an award type's rules for a year, check by check.
+#[derive(async_graphql::SimpleObject)]
+pub struct EligibilityReport {
+    /// Whether every check passed.
+    eligible: bool,
+    /// The checks, in the rules' order.
+    checks: Vec<EligibilityCheck>,
+}
+
+impl From<super::eligibility::Report> for EligibilityReport {
+    fn from(report: super::eligibility::Report) -> Self {
+        EligibilityReport {
+            eligible: report.eligible,
+            checks: report
+                .checks
+                .into_iter()
+                .map(|c| EligibilityCheck {
+                    rule: c.rule,
+                    passed: c.passed,
+                    detail: c.detail,
+                    detail_en: c.detail_en,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The recipient a global ID names: a person the viewer may see, or a unit.
+pub async fn recipient_of(ctx: &Context<'_>, id: &ID) -> AppResult<super::eligibility::Recipient> {
+    let db = db(ctx)?;
+    match crate::api::ids::parse_global_id(id)? {
+        (NodeKind::Person, row) => {
+            if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
+                return Err(crate::error::AppError::forbidden());
+            }
+            let person = entity::person::Entity::find_by_id(row)
+                .one(db)
+                .await?
+                .ok_or_else(|| crate::error::AppError::not_found("person"))?;
+            Ok(super::eligibility::Recipient::Person(person))
+        }
+        (NodeKind::Unit, row) => {
+            let unit = entity::unit::Entity::find_by_id(row)
+                .one(db)
+                .await?
+                .ok_or_else(|| crate::error::AppError::not_found("unit"))?;
+            Ok(super::eligibility::Recipient::Unit(unit))
+        }
+        _ => Err(crate::error::AppError::bad_input(
+            "`recipientId` is neither a person's nor a unit's ID",
+        )),
+    }
+}
+
+/// Filter of `awards`. All given conditions must hold.
+#[derive(async_graphql::InputObject, Default)]
+pub struct AwardFilter {
+    /// Awards of this province.
+    province_code: Option<String>,
+    /// Awards to this unit or to its people.
+    unit_code: Option<String>,
+    /// Awards to this person (global ID).
+    person_id: Option<ID>,
+    /// Awards of this type.
+    award_type_code: Option<String>,
+    /// Awards of this year.
+    year: Option<i32>,
+    /// Awards of this year or later.
+    year_from: Option<i32>,
+    /// Awards of this year or earlier.
+    year_to: Option<i32>,
+    /// Awards of this level.
+    level: Option<AwardLevel>,
+    /// Also revoked awards (left out by default).
+    include_revoked: Option<bool>,
+}
+
+/// Filter of `decisions`.
+#[derive(async_graphql::InputObject, Default)]
+pub struct DecisionFilter {
+    /// Decisions issued by this unit.
+    issuer_code: Option<String>,
+    /// Decisions of this province.
+    province_code: Option<String>,
+    /// Signed on or after this day.
+    signed_from: Option<crate::api::scalars::Date>,
+    /// Signed on or before this day.
+    signed_to: Option<crate::api::scalars::Date>,
+}
+
+/// Root fields of awards and decisions.
+#[derive(Default)]
+pub struct AwardRecordsQuery;
+
+fn subquery_ids(
+    column: impl sea_orm::ColumnTrait,
+    table: impl sea_orm::sea_query::IntoTableRef,
+    code_column: impl sea_orm::ColumnTrait,
+    code: String,
+) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(column)
+        .from(table)
+        .and_where(code_column.eq(code))
+        .to_owned()
+}
+
+#[Object]
+impl AwardRecordsQuery {
+    /// Awards, in order of recording; revoked ones only with `includeRevoked`. Awards to
+    /// persons are left out for viewers who may not see persons.
+    #[graphql(complexity = "crate::api::paging::complexity(first, last, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
+    async fn awards(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AwardFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<crate::api::paging::Conn<Award>> {
+        use entity::{award, province, unit};
+        let page = crate::api::paging::PageArgs::new(first, after, last, before).validate()?;
+        let f = filter.unwrap_or_default();
+        let mut select = award::Entity::find();
+        if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
+            select = select.filter(award::Column::RecipientPersonId.is_null());
+        }
+        if !f.include_revoked.unwrap_or(false) {
+            select = select.filter(award::Column::RevokedAt.is_null());
+        }
+        if let Some(code) = f.province_code {
+            select = select.filter(award::Column::ProvinceId.in_subquery(subquery_ids(
+                province::Column::Id,
+                province::Entity,
+                province::Column::Code,
+                text::nfc(&code),
+            )));
+        }
+        if let Some(code) = f.unit_code {
+            let units = subquery_ids(
+                unit::Column::Id,
+                unit::Entity,
+                unit::Column::Code,
+                text::nfc(&code),
+            );
+            let people = sea_orm::sea_query::Query::select()
+                .column(entity::person::Column::Id)
+                .from(entity::person::Entity)
+                .and_where(entity::person::Column::UnitId.in_subquery(units.clone()))
+                .to_owned();
+            select = select.filter(
+                sea_orm::Condition::any()
+                    .add(award::Column::RecipientUnitId.in_subquery(units))
+                    .add(award::Column::RecipientPersonId.in_subquery(people)),
+            );
+        }
+        if let Some(id) = f.person_id {
+            match crate::api::ids::parse_global_id(&id)? {
+                (NodeKind::Person, row) => {
+                    select = select.filter(award::Column::RecipientPersonId.eq(row))
+                }
+                _ => {
+                    return Err(crate::error::AppError::bad_input(
+                        "`personId` is not a person's ID",
+                    ))
+                }
+            }
+        }
+        if let Some(code) = f.award_type_code {
+            select = select.filter(award::Column::AwardTypeId.in_subquery(subquery_ids(
+                award_type::Column::Id,
+                award_type::Entity,
+                award_type::Column::Code,
+                text::nfc(&code),
+            )));
+        }
+        if let Some(level) = f.level {
+            select = select.filter(
+                award::Column::AwardTypeId.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(award_type::Column::Id)
+                        .from(award_type::Entity)
+                        .and_where(award_type::Column::Level.eq(enums::AwardLevel::from(level)))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(year) = f.year {
+            select = select.filter(award::Column::Year.eq(year));
+        }
+        if let Some(year) = f.year_from {
+            select = select.filter(award::Column::Year.gte(year));
+        }
+        if let Some(year) = f.year_to {
+            select = select.filter(award::Column::Year.lte(year));
+        }
+        crate::api::paging::fetch_page(db(ctx)?, select, award::Column::Id, |a| a.id, Award, page)
+            .await
+    }
+
+    /// Award decisions, in order of recording.
+    #[graphql(complexity = "crate::api::paging::complexity(first, last, child_complexity)")]
+    async fn decisions(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<DecisionFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<crate::api::paging::Conn<Decision>> {
+        use entity::{decision, province, unit};
+        let page = crate::api::paging::PageArgs::new(first, after, last, before).validate()?;
+        let f = filter.unwrap_or_default();
+        let mut select = decision::Entity::find();
+        if let Some(code) = f.issuer_code {
+            select = select.filter(decision::Column::IssuerUnitId.in_subquery(subquery_ids(
+                unit::Column::Id,
+                unit::Entity,
+                unit::Column::Code,
+                text::nfc(&code),
+            )));
+        }
+        if let Some(code) = f.province_code {
+            select = select.filter(decision::Column::ProvinceId.in_subquery(subquery_ids(
+                province::Column::Id,
+                province::Entity,
+                province::Column::Code,
+                text::nfc(&code),
+            )));
+        }
+        if let Some(from) = f.signed_from {
+            select = select.filter(decision::Column::SignedOn.gte(from.0));
+        }
+        if let Some(to) = f.signed_to {
+            select = select.filter(decision::Column::SignedOn.lte(to.0));
+        }
+        crate::api::paging::fetch_page(
+            db(ctx)?,
+            select,
+            decision::Column::Id,
+            |d| d.id,
+            Decision,
+            page,
+        )
+        .await
+    }
+
+    /// Whether a person or unit meets the rules of an award type for a year, check by check,
+    /// in Vietnamese and English.
+    async fn eligibility(
+        &self,
+        ctx: &Context<'_>,
+        award_type_code: String,
+        recipient_id: ID,
+        year: i32,
+    ) -> AppResult<EligibilityReport> {
+        let db = db(ctx)?;
+        let award_type = award_type::Entity::find()
+            .filter(award_type::Column::Code.eq(text::nfc(&award_type_code)))
+            .one(db)
+            .await?
+            .ok_or_else(|| crate::error::AppError::not_found("award type"))?;
+        let recipient = recipient_of(ctx, &recipient_id).await?;
+        Ok(
+            super::eligibility::report(db, &award_type, &recipient, year)
+                .await?
+                .into(),
+        )
+    }
+}

@@ -2,5 +2,8 @@
 //! hình thức khen thưởng) of the Law on Emulation and Commendation 2022.
 
 pub mod catalogue;
+pub mod eligibility;
 pub mod graphql;
+pub mod mutations;
+pub mod rules;
 pub mod store;

@@ -53,3 +53,59 @@ pub async fn sync_catalogue(db: &DatabaseConnection) -> Result<(), DbErr> {
     }
     txn.commit().await
 }
+
+/// Loads the eligibility rules of [`super::rules::RULES`] that the database does not have
+/// (matched by award type, year and kind, so rows a province changed are kept).
+pub async fn sync_rules(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use entity::award_rule;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let txn = db.begin().await?;
+    let types: std::collections::HashMap<String, i32> = award_type::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|t| (t.code, t.id))
+        .collect();
+    for (order, spec) in super::rules::RULES.iter().enumerate() {
+        let Some(type_id) = types.get(spec.award).copied() else {
+            continue;
+        };
+        let rule = (spec.rule)();
+        let mut params = serde_json::to_value(&rule).map_err(|e| DbErr::Custom(e.to_string()))?;
+        let kind = params
+            .as_object_mut()
+            .and_then(|p| p.remove("kind"))
+            .and_then(|k| k.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if let (Some(recipient), Some(p)) = (spec.recipient, params.as_object_mut()) {
+            p.insert(
+                "recipient".into(),
+                serde_json::to_value(recipient).map_err(|e| DbErr::Custom(e.to_string()))?,
+            );
+        }
+        let exists = award_rule::Entity::find()
+            .filter(award_rule::Column::AwardTypeId.eq(type_id))
+            .filter(award_rule::Column::AppliesFrom.eq(spec.applies_from))
+            .filter(award_rule::Column::SortOrder.eq(order as i32 + 1))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let (description, description_en) = super::rules::describe(&rule, &|c| c.to_owned());
+        award_rule::Entity::insert(award_rule::ActiveModel {
+            award_type_id: Set(type_id),
+            applies_from: Set(spec.applies_from),
+            kind: Set(kind),
+            params: Set(params.to_string()),
+            description: Set(description),
+            description_en: Set(description_en),
+            sort_order: Set(order as i32 + 1),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+    }
+    txn.commit().await
+}

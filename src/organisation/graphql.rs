@@ -201,6 +201,20 @@ impl Unit {
     async fn successors(&self, ctx: &Context<'_>) -> AppResult<Vec<UnitLineageLink>> {
         unit_links(ctx, self.0.id, LineageSide::Successors).await
     }
+    /// The awards the unit received as a collective, oldest first (revoked ones left out).
+    async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<crate::awards::graphql::Award>> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        Ok(entity::award::Entity::find()
+            .filter(entity::award::Column::RecipientUnitId.eq(self.0.id))
+            .filter(entity::award::Column::RevokedAt.is_null())
+            .order_by_asc(entity::award::Column::Year)
+            .order_by_asc(entity::award::Column::Id)
+            .all(db(ctx)?)
+            .await?
+            .into_iter()
+            .map(crate::awards::graphql::Award)
+            .collect())
+    }
     /// The unit's place in every finalized cluster year, oldest first.
     async fn standings(
         &self,
