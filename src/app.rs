@@ -6,6 +6,7 @@ use tokio::net::TcpListener;
 
 use crate::{
     api::build_schema,
+    awards::live::NominationEvents,
     cli::ServeArgs,
     clusters::live::RankingEvents,
     db, demo,
@@ -20,6 +21,7 @@ pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
         db,
         identity,
         events: RankingEvents::default(),
+        nomination_events: NominationEvents::default(),
     })
 }
 

@@ -1,8 +1,7 @@
 //! The whole matrix of shared/API.md, as `src/access/matrix.md` keeps it: every action, for
 //! every kind of viewer, allowed or denied as the matrix says, and a denied write changes
-//! nothing. The expectations are computed from the matrix file itself; the answers come from
-//! the running server over HTTP wherever the API has the action, and from the access layer
-//! the API calls (`thidua::access::allows`) for actions whose API comes with later work.
+//! nothing. The expectations are computed from the matrix file itself; every answer comes
+//! from the running server over HTTP.
 
 mod common;
 
@@ -13,7 +12,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use serde_json::{json, Value};
 use thidua::access::{
     matrix::{Column, Matrix, Scope, SOURCE},
-    Action, Target, Viewer,
+    Action,
 };
 
 /// The kinds of viewer the matrix distinguishes, relative to one unit U of province P and
@@ -162,6 +161,36 @@ async fn setup() -> TestApp {
     .await
     .unwrap()
     .last_insert_id;
+    let admin_token = app.token("admin").await;
+    let u = app
+        .data(
+            "query($c: String!) { unit(code: $c) { id } }",
+            json!({ "c": UNIT }),
+        )
+        .await["unit"]["id"]
+        .clone();
+    let (_, body) = app
+        .post_as(&admin_token, "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } } }", json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": u, "year": 2026, "achievements": "Đề nghị của khối" } }))
+        .await;
+    let nomination = thidua::api::ids::parse_global_id(
+        body["data"]["createNomination"]["nomination"]["id"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap()
+    .1;
+    let mut row: entity::nomination::ActiveModel =
+        entity::nomination::Entity::find_by_id(nomination)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+    row.proposed_by_cluster_year_id = Set(Some(year_id));
+    row.proposed_by_unit_id = Set(None);
+    sea_orm::ActiveModelTrait::update(row, &app.db)
+        .await
+        .unwrap();
     for code in [UNIT, "CM-OTHER", "CM-HEAD", "CM-DEPUTY"] {
         cluster_member::Entity::insert(cluster_member::ActiveModel {
             cluster_year_id: Set(year_id),
@@ -174,6 +203,24 @@ async fn setup() -> TestApp {
         .unwrap();
     }
     app
+}
+
+/// A SUBMITTED nomination of `award` for U in `year`, made by an administrator.
+async fn submitted_nomination(app: &TestApp, award: &str, year: i32) -> Value {
+    let admin = app.token("admin").await;
+    let (_, body) = app
+        .post_as(&admin, "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } } }", json!({ "i": { "awardTypeCode": award, "recipientId": unit_id(app).await, "year": year, "achievements": "Thử", "justification": "Thử quyền" } }))
+        .await;
+    let id = body["data"]["createNomination"]["nomination"]["id"].clone();
+    assert!(id.is_string(), "{body}");
+    let (_, body) = app
+        .post_as(&admin, "mutation($i: NominationStepInput!) { submitNomination(input: $i) { nomination { status } } }", json!({ "i": { "id": id } }))
+        .await;
+    assert_eq!(
+        body["data"]["submitNomination"]["nomination"]["status"], "SUBMITTED",
+        "{body}"
+    );
+    id
 }
 
 /// U's global ID.
@@ -201,6 +248,11 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
         entity::criterion::Entity::find().count(db).await.unwrap(),
         entity::score_sheet::Entity::find().count(db).await.unwrap(),
         entity::award::Entity::find().count(db).await.unwrap(),
+        entity::nomination::Entity::find().count(db).await.unwrap(),
+        entity::nomination_event::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::award::Entity::find()
             .filter(entity::award::Column::RevokedAt.is_not_null())
             .count(db)
@@ -240,35 +292,6 @@ async fn write(
         "{persona:?}: a denied write changed something"
     );
     false
-}
-
-/// The viewer the server builds for a persona, and the target U / Y.
-async fn policy(app: &TestApp, persona: Persona, action: Action) -> bool {
-    let viewer = match persona.username() {
-        None => Viewer::anonymous(),
-        Some(user) => {
-            let account = thidua::identity::users::by_username(&app.db, user)
-                .await
-                .unwrap()
-                .unwrap();
-            thidua::identity::graphql::viewer_of_user(&app.db, &account)
-                .await
-                .unwrap()
-        }
-    };
-    let unit = thidua::organisation::store::find_unit(&app.db, UNIT)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut target: Target = thidua::organisation::store::unit_target(&app.db, &unit)
-        .await
-        .unwrap();
-    let head = thidua::organisation::store::find_unit(&app.db, "CM-HEAD")
-        .await
-        .unwrap()
-        .unwrap();
-    target.head_unit_id = Some(head.id);
-    thidua::access::allows(&viewer, action, &target)
 }
 
 /// What the running system answers for `persona` doing `action` to U / Y. `n` makes the
@@ -441,12 +464,47 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             .await;
             (allowed, "http")
         }
-        // Their API comes with the nominations and decisions work; until then the answer is
-        // the access layer's, which those resolvers will call.
-        Action::ReadNominations
-        | Action::CreateNomination
-        | Action::DecideUnitAward
-        | Action::DecideProvincialAward => (policy(app, persona, action).await, "access layer"),
+        Action::ReadNominations => {
+            let body = ask(app, persona, "{ nominations(filter: { year: 2026 }) { edges { node { year proposedByClusterYear { year } } } } }", json!({})).await;
+            let seen = body["data"]["nominations"]["edges"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            (
+                seen.iter()
+                    .any(|e| e["node"]["proposedByClusterYear"]["year"] == 2026),
+                "http",
+            )
+        }
+        Action::CreateNomination => {
+            let year = 1950 + n as i32;
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { year } } }",
+                json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
+                |body| body["data"]["createNomination"]["nomination"]["year"] == year,
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::DecideUnitAward | Action::DecideProvincialAward => {
+            let award = if action == Action::DecideUnitAward {
+                "GIAY_KHEN"
+            } else {
+                "BANG_KHEN_CHU_TICH_TINH"
+            };
+            let id = submitted_nomination(app, award, 1950 + n as i32).await;
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } } }",
+                json!({ "i": { "id": id } }),
+                |body| body["data"]["approveNomination"]["nomination"]["status"] == "APPROVED",
+            )
+            .await;
+            (allowed, "http")
+        }
     }
 }
 

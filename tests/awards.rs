@@ -247,7 +247,10 @@ async fn the_cluster_leader_is_eligible_for_the_provincial_flag_and_the_runner_u
         2020,
     )
     .await;
-    assert_eq!(leader["eligible"], true, "{leader}");
+    assert_eq!(check(&leader, "LED_CLUSTER")["passed"], true, "{leader}");
+    // The demo decided Cụm II's proposals: the flag of 2020 is held already.
+    assert_eq!(check(&leader, "NOT_YET_AWARDED")["passed"], false);
+    assert_eq!(leader["eligible"], false);
     assert_eq!(
         check(&leader, "LED_CLUSTER")["detail"],
         "Dẫn đầu cụm, khối thi đua năm 2020"

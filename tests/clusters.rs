@@ -73,9 +73,19 @@ async fn seed_002_cum_ii_2020_is_ranked_and_proposed_as_the_article_says() {
         .await
         .unwrap();
     assert_eq!(proposals.len(), 3);
-    assert!(proposals
-        .iter()
-        .all(|p| p.status == NominationStatus::Submitted));
+    assert!(
+        proposals
+            .iter()
+            .all(|p| p.status == NominationStatus::Decided),
+        "the demo decided them"
+    );
+    let decided = app.data("{ decisions(filter: { issuerCode: \"HNA-UBND\" }) { edges { node { number awards { year awardType { code } recipient { ... on Unit { code } } } } } } }", json!({})).await;
+    let decision = &decided["decisions"]["edges"][0]["node"];
+    assert_eq!(decision["number"], "163/QĐ-UBND");
+    assert_eq!(
+        decision["awards"][0],
+        json!({ "year": 2020, "awardType": { "code": "CO_THI_DUA_TINH" }, "recipient": { "code": "HNA-SCT" } })
+    );
 
     let y2021 = year(&app, None, "HNA-CUM-II", 2021).await;
     assert_eq!(y2021["head"]["code"], "HNA-STNMT");
@@ -640,12 +650,16 @@ async fn two_finalizations_at_the_same_time_leave_exactly_one_ranking() {
         .await
         .unwrap();
     assert_eq!(entries.len(), 7, "one ranking of seven, not two");
-    let open = nomination::Entity::find()
-        .filter(nomination::Column::Status.eq(NominationStatus::Submitted))
+    let proposals = nomination::Entity::find()
+        .filter(nomination::Column::Year.eq(2020))
         .all(&app.db)
         .await
         .unwrap();
-    assert_eq!(open.len(), 3, "one set of proposals");
+    assert_eq!(
+        proposals.len(),
+        3,
+        "the decided proposals are not proposed again, by either"
+    );
 }
 
 const RANKINGS: &str =

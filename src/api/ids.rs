@@ -19,10 +19,11 @@ pub enum NodeKind {
     Cluster,
     ClusterYear,
     Award,
+    Nomination,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 8] = [
+    const ALL: [NodeKind; 9] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -31,6 +32,7 @@ impl NodeKind {
         NodeKind::Cluster,
         NodeKind::ClusterYear,
         NodeKind::Award,
+        NodeKind::Nomination,
     ];
 
     fn name(self) -> &'static str {
@@ -43,6 +45,7 @@ impl NodeKind {
             NodeKind::Cluster => "Cluster",
             NodeKind::ClusterYear => "ClusterYear",
             NodeKind::Award => "Award",
+            NodeKind::Nomination => "Nomination",
         }
     }
 }

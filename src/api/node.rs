@@ -31,6 +31,7 @@ pub enum Node {
     Cluster(Cluster),
     ClusterYear(ClusterYear),
     Award(Award),
+    Nomination(crate::awards::nominations::Nomination),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -91,6 +92,9 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             }
             Some(Node::Award(Award(award)))
         }
+        NodeKind::Nomination => crate::awards::nominations::visible(ctx, id)
+            .await?
+            .map(Node::Nomination),
     })
 }
 

@@ -9,6 +9,7 @@ use crate::{
     awards::{
         graphql::{AwardRecordsQuery, AwardsQuery},
         mutations::AwardsMutation,
+        nominations::{NominationsMutation, NominationsQuery, NominationsSubscription},
     },
     clusters::{
         graphql::{ClustersQuery, ClustersSubscription},
@@ -35,6 +36,7 @@ pub struct Query(
     ClustersQuery,
     AwardsQuery,
     AwardRecordsQuery,
+    NominationsQuery,
     AuditQuery,
 );
 
@@ -46,11 +48,12 @@ pub struct Mutation(
     OrganisationMutation,
     ClustersMutation,
     AwardsMutation,
+    NominationsMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(ClustersSubscription);
+pub struct Subscription(ClustersSubscription, NominationsSubscription);
 
 pub type ThiduaSchema = Schema<Query, Mutation, Subscription>;
 

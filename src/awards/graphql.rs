@@ -331,6 +331,23 @@ pub struct EligibilityReport {
     checks: Vec<EligibilityCheck>,
 }
 
+impl EligibilityCheck {
+    pub fn new(rule: &str, passed: bool, detail: &str, detail_en: &str) -> Self {
+        EligibilityCheck {
+            rule: rule.to_owned(),
+            passed,
+            detail: detail.to_owned(),
+            detail_en: detail_en.to_owned(),
+        }
+    }
+}
+
+impl EligibilityReport {
+    pub fn new(eligible: bool, checks: Vec<EligibilityCheck>) -> Self {
+        EligibilityReport { eligible, checks }
+    }
+}
+
 impl From<super::eligibility::Report> for EligibilityReport {
     fn from(report: super::eligibility::Report) -> Self {
         EligibilityReport {

@@ -4,6 +4,9 @@
 pub mod catalogue;
 pub mod eligibility;
 pub mod graphql;
+pub mod live;
 pub mod mutations;
+pub mod nominations;
 pub mod rules;
 pub mod store;
+pub mod workflow;

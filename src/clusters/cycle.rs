@@ -1124,7 +1124,31 @@ pub async fn finalize(
         }
         .insert(txn)
         .await?;
-        if let Some(award) = proposed {
+        // One achievement is rewarded once: no proposal for a unit that holds the award for
+        // the year already, or has one open (after a reopened ranking, say).
+        let already = match proposed {
+            Some(award) => {
+                let held = entity::award::Entity::find()
+                    .filter(entity::award::Column::AwardTypeId.eq(award))
+                    .filter(entity::award::Column::RecipientUnitId.eq(place.key))
+                    .filter(entity::award::Column::Year.eq(y.year.year))
+                    .filter(entity::award::Column::RevokedAt.is_null())
+                    .one(txn)
+                    .await?
+                    .is_some();
+                let open = nomination::Entity::find()
+                    .filter(nomination::Column::AwardTypeId.eq(award))
+                    .filter(nomination::Column::RecipientUnitId.eq(place.key))
+                    .filter(nomination::Column::Year.eq(y.year.year))
+                    .filter(nomination::Column::Status.is_in(crate::awards::workflow::OPEN))
+                    .one(txn)
+                    .await?
+                    .is_some();
+                held || open
+            }
+            None => false,
+        };
+        if let (Some(award), false) = (proposed, already) {
             let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
             let proposal = nomination::ActiveModel {
                 award_type_id: Set(award),

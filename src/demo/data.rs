@@ -663,6 +663,26 @@ pub const CUM_II_2020_REVIEW: &[ReviewSeed] = &[
     },
 ];
 
+/// The decision on Cụm II's 2020 proposals. The articles do not give it: its number, date
+/// and signer are demo assumptions (the number is the example of shared/DOMAIN.md).
+pub struct DecisionSeed {
+    pub number: &'static str,
+    pub issuer: &'static str,
+    pub signed_on: &'static str,
+    pub signer_name: &'static str,
+    pub signer_title: &'static str,
+    pub approval: &'static str,
+}
+
+pub const CUM_II_2020_DECISION: DecisionSeed = DecisionSeed {
+    number: "163/QĐ-UBND",
+    issuer: "HNA-UBND",
+    signed_on: "2021-01-28",
+    signer_name: "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam",
+    signer_title: "Chủ tịch UBND tỉnh",
+    approval: "Hội đồng Thi đua – Khen thưởng tỉnh thống nhất đề nghị của Cụm II",
+};
+
 /// A demo account (development only: its password is published in the README).
 pub struct DemoUser {
     pub username: &'static str,

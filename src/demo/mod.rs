@@ -18,6 +18,7 @@ use sea_orm::{
 
 use crate::{
     access::Viewer,
+    awards::workflow,
     clusters::{
         self,
         cycle::{self, Outcome},
@@ -473,9 +474,50 @@ async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<
     }
     let year = find().await?;
     let version = year.year.version;
+    let year_id = year.year.id;
     played(
         "finalize",
         cycle::finalize(txn, player, year, version, &[]).await,
+    )?;
+    decide_cum_ii_2020_proposals(txn, player, year_id).await
+}
+
+/// The board approves Cụm II's three 2020 proposals and the People's Committee decides them.
+async fn decide_cum_ii_2020_proposals(
+    txn: &DatabaseTransaction,
+    player: &Viewer,
+    year_id: i32,
+) -> Result<(), DbErr> {
+    use entity::nomination;
+    let proposals = nomination::Entity::find()
+        .filter(nomination::Column::ProposedByClusterYearId.eq(year_id))
+        .all(txn)
+        .await?;
+    let d = &data::CUM_II_2020_DECISION;
+    for p in &proposals {
+        played(
+            "approve",
+            workflow::take(
+                txn,
+                player,
+                p.id,
+                workflow::Step::Approve,
+                Some(d.approval.to_owned()),
+            )
+            .await,
+        )?;
+    }
+    let decision = workflow::NewDecision {
+        number: d.number.to_owned(),
+        issuer_code: d.issuer.to_owned(),
+        signed_on: date(d.signed_on)?,
+        signer_name: d.signer_name.to_owned(),
+        signer_title: d.signer_title.to_owned(),
+        nomination_ids: proposals.iter().map(|p| p.id).collect(),
+    };
+    played(
+        "decision",
+        workflow::issue_decision(txn, player, decision).await,
     )?;
     Ok(())
 }

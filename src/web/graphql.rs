@@ -117,6 +117,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         .data(viewer)
         .data(state.identity.clone())
         .data(state.events.clone())
+        .data(state.nomination_events.clone())
         .data(Loaders::new(&state.db));
     let response = classify(state.schema.execute(request).await);
     let request_error = is_request_error(&response);
@@ -247,6 +248,7 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
             data.insert(state.db.clone());
             data.insert(state.identity.clone());
             data.insert(state.events.clone());
+            data.insert(state.nomination_events.clone());
             GraphQLWebSocket::new(socket, schema, protocol)
                 .with_data(data)
                 .on_connection_init(move |payload| async move {

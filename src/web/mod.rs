@@ -7,7 +7,10 @@ use axum::{extract::DefaultBodyLimit, routing::get, Router};
 use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
-use crate::{api::ThiduaSchema, clusters::live::RankingEvents, identity::Identity};
+use crate::{
+    api::ThiduaSchema, awards::live::NominationEvents, clusters::live::RankingEvents,
+    identity::Identity,
+};
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
@@ -20,6 +23,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub identity: Identity,
     pub events: RankingEvents,
+    pub nomination_events: NominationEvents,
 }
 
 /// The router production runs, and tests drive over real HTTP.

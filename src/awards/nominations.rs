@@ -1,0 +1,714 @@
+//! The GraphQL face of nominations and decisions: `Nomination`, `nominations(filter)`, the
+//! workflow's mutations, `issueDecision`, and `nominationUpdated(unitCode)`.
+
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Subscription, ID};
+use entity::{cluster_year, enums, nomination, nomination_event, person, province_lineage, unit};
+use futures_util::Stream;
+use sea_orm::{
+    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+use super::{
+    graphql::{
+        recipient, recipient_of, Award, AwardType, Decision, EligibilityCheck, EligibilityReport,
+        Recipient,
+    },
+    live::{NominationEvent, NominationEvents},
+    workflow::{self, NewDecision, NewNomination, Step},
+};
+use crate::{
+    access::{self, Action, Scope, Viewer},
+    api::{
+        context::{db, loaders, viewer},
+        ids::{global_id, parse_global_id, NodeKind},
+        paging::{fetch_page, Conn, PageArgs},
+        scalars::{Date, DateTime},
+        user_errors::{user_errors, UserError},
+    },
+    clusters::{cycle::Outcome, graphql::ClusterYear},
+    error::{AppError, AppResult},
+    organisation::graphql::Unit,
+    text,
+};
+
+/// Where a nomination is in its workflow.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "enums::NominationStatus")]
+pub enum NominationStatus {
+    /// Being prepared by its author.
+    Draft,
+    /// Sent to the decider.
+    Submitted,
+    /// Sent back for completion, with a reason.
+    Returned,
+    /// Approved; waiting for the decision.
+    Approved,
+    /// Refused, with a reason.
+    Rejected,
+    /// Conferred by a numbered decision.
+    Decided,
+    /// Withdrawn by its author before a decision.
+    Withdrawn,
+}
+
+/// The provinces whose nominations a board member of `province` reads: its own and the
+/// ones it absorbed.
+async fn absorbed<C: ConnectionTrait>(db: &C, province: i32) -> Result<Vec<i32>, DbErr> {
+    let mut line = vec![province];
+    let mut i = 0;
+    while i < line.len() {
+        for link in province_lineage::Entity::find()
+            .filter(province_lineage::Column::SuccessorId.eq(line[i]))
+            .all(db)
+            .await?
+        {
+            if !line.contains(&link.predecessor_id) {
+                line.push(link.predecessor_id);
+            }
+        }
+        i += 1;
+    }
+    Ok(line)
+}
+
+/// The nominations `viewer` may read (shared/API.md: by or for its unit, those its cluster
+/// years produced as head, all of its province), as a condition.
+pub async fn scope<C: ConnectionTrait>(db: &C, viewer: &Viewer) -> AppResult<Condition> {
+    let scopes = access::scopes(viewer, Action::ReadNominations);
+    if scopes.contains(&Scope::All) {
+        return Ok(Condition::all());
+    }
+    let mut any = Condition::any().add(nomination::Column::Id.eq(-1));
+    if let (true, Some(province)) = (scopes.contains(&Scope::Province), viewer.province_id) {
+        any = any.add(nomination::Column::ProvinceId.is_in(absorbed(db, province).await?));
+    }
+    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Unit), viewer.unit_id) {
+        let family = Query::select()
+            .column(unit::Column::Id)
+            .from(unit::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(unit::Column::Id.eq(unit_id))
+                    .add(unit::Column::ParentId.eq(unit_id)),
+            )
+            .to_owned();
+        let people = Query::select()
+            .column(person::Column::Id)
+            .from(person::Entity)
+            .and_where(person::Column::UnitId.in_subquery(family.clone()))
+            .to_owned();
+        any = any
+            .add(nomination::Column::ProposedByUnitId.eq(unit_id))
+            .add(nomination::Column::RecipientUnitId.in_subquery(family))
+            .add(nomination::Column::RecipientPersonId.in_subquery(people));
+    }
+    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Year), viewer.unit_id) {
+        let headed = Query::select()
+            .column(cluster_year::Column::Id)
+            .from(cluster_year::Entity)
+            .and_where(cluster_year::Column::HeadUnitId.eq(unit_id))
+            .to_owned();
+        any = any.add(nomination::Column::ProposedByClusterYearId.in_subquery(headed));
+    }
+    Ok(any)
+}
+
+/// One step of a nomination's history.
+#[derive(SimpleObject)]
+pub struct NominationEventView {
+    /// When.
+    at: DateTime,
+    /// Who (a username, or "system").
+    actor: String,
+    /// The status before (null when created).
+    from: Option<NominationStatus>,
+    /// The status after.
+    to: NominationStatus,
+    /// The comment: a reason, a justification, the decision.
+    comment: Option<String>,
+}
+
+/// A nomination dossier (hồ sơ đề nghị khen thưởng).
+pub struct Nomination(pub nomination::Model);
+
+/// A nomination dossier (hồ sơ đề nghị khen thưởng): what is proposed for whom, why, the
+/// eligibility report, and its history.
+#[Object]
+impl Nomination {
+    /// Global ID.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Nomination, self.0.id)
+    }
+    /// The award type proposed.
+    async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
+        Ok(loaders(ctx)?
+            .award_type
+            .load_one(self.0.award_type_id)
+            .await?
+            .map(AwardType))
+    }
+    /// The person or unit proposed.
+    async fn recipient(&self, ctx: &Context<'_>) -> AppResult<Option<Recipient>> {
+        recipient(ctx, self.0.recipient_person_id, self.0.recipient_unit_id).await
+    }
+    /// The year of the achievement.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The unit that proposed it.
+    async fn proposed_by(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        let Some(id) = self.0.proposed_by_unit_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.unit.load_one(id).await?.map(Unit))
+    }
+    /// The cluster year whose ranking proposed it, for cluster proposals.
+    async fn proposed_by_cluster_year(&self, ctx: &Context<'_>) -> AppResult<Option<ClusterYear>> {
+        let Some(id) = self.0.proposed_by_cluster_year_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?
+            .cluster_year
+            .load_one(id)
+            .await?
+            .map(ClusterYear))
+    }
+    /// Where it is in the workflow.
+    async fn status(&self) -> NominationStatus {
+        self.0.status.into()
+    }
+    /// The achievements (tóm tắt thành tích).
+    async fn achievements(&self) -> &str {
+        &self.0.achievements
+    }
+    /// The basis (tờ trình, căn cứ).
+    async fn basis(&self) -> Option<&str> {
+        self.0.basis.as_deref()
+    }
+    /// Why it is proposed although its eligibility check fails.
+    async fn justification(&self) -> Option<&str> {
+        self.0.justification.as_deref()
+    }
+    /// The eligibility report as last checked (when created and when submitted).
+    async fn eligibility(&self) -> Option<EligibilityReport> {
+        let stored: serde_json::Value =
+            serde_json::from_str(self.0.eligibility_report.as_deref()?).ok()?;
+        let checks = stored["checks"]
+            .as_array()?
+            .iter()
+            .map(|c| {
+                EligibilityCheck::new(
+                    c["rule"].as_str().unwrap_or_default(),
+                    c["passed"].as_bool().unwrap_or(false),
+                    c["detail"].as_str().unwrap_or_default(),
+                    c["detailEn"].as_str().unwrap_or_default(),
+                )
+            })
+            .collect();
+        Some(EligibilityReport::new(
+            stored["eligible"].as_bool().unwrap_or(false),
+            checks,
+        ))
+    }
+    /// Every transition, oldest first: who, when, from, to, comment.
+    async fn history(&self, ctx: &Context<'_>) -> AppResult<Vec<NominationEventView>> {
+        let db = db(ctx)?;
+        let events = nomination_event::Entity::find()
+            .filter(nomination_event::Column::NominationId.eq(self.0.id))
+            .order_by_asc(nomination_event::Column::Id)
+            .all(db)
+            .await?;
+        let users: std::collections::HashMap<i32, String> = entity::app_user::Entity::find()
+            .filter(
+                entity::app_user::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.username))
+            .collect();
+        Ok(events
+            .into_iter()
+            .map(|e| NominationEventView {
+                at: DateTime(e.at),
+                actor: e
+                    .actor_user_id
+                    .and_then(|id| users.get(&id).cloned())
+                    .unwrap_or_else(|| "system".into()),
+                from: e.from_status.map(Into::into),
+                to: e.to_status.into(),
+                comment: e.comment,
+            })
+            .collect())
+    }
+    /// The decision that conferred it.
+    async fn decision(&self, ctx: &Context<'_>) -> AppResult<Option<Decision>> {
+        let Some(id) = self.0.decision_id else {
+            return Ok(None);
+        };
+        Ok(entity::decision::Entity::find_by_id(id)
+            .one(db(ctx)?)
+            .await?
+            .map(Decision))
+    }
+    /// Version for optimistic concurrency.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+}
+
+/// Filter of `nominations`.
+#[derive(InputObject, Default)]
+pub struct NominationFilter {
+    /// Only in this status.
+    status: Option<NominationStatus>,
+    /// Only of this year.
+    year: Option<i32>,
+    /// Only by or for this unit (its people included).
+    unit_code: Option<String>,
+    /// Only for this award type.
+    award_type_code: Option<String>,
+}
+
+/// Root fields of nominations.
+#[derive(Default)]
+pub struct NominationsQuery;
+
+#[Object]
+impl NominationsQuery {
+    /// Nominations the viewer may read, in order of creation: by or for its unit (unit
+    /// officers), those its cluster years produced (heads), all of its province (the board).
+    #[graphql(complexity = "crate::api::paging::complexity(first, last, child_complexity)")]
+    async fn nominations(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<NominationFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<Conn<Nomination>> {
+        let page = PageArgs::new(first, after, last, before).validate()?;
+        let db = db(ctx)?;
+        let f = filter.unwrap_or_default();
+        let mut select = nomination::Entity::find().filter(scope(db, viewer(ctx)?).await?);
+        if let Some(status) = f.status {
+            select =
+                select.filter(nomination::Column::Status.eq(enums::NominationStatus::from(status)));
+        }
+        if let Some(year) = f.year {
+            select = select.filter(nomination::Column::Year.eq(year));
+        }
+        if let Some(code) = f.unit_code {
+            let units = Query::select()
+                .column(unit::Column::Id)
+                .from(unit::Entity)
+                .and_where(unit::Column::Code.eq(text::nfc(&code)))
+                .to_owned();
+            let people = Query::select()
+                .column(person::Column::Id)
+                .from(person::Entity)
+                .and_where(person::Column::UnitId.in_subquery(units.clone()))
+                .to_owned();
+            select = select.filter(
+                Condition::any()
+                    .add(nomination::Column::ProposedByUnitId.in_subquery(units.clone()))
+                    .add(nomination::Column::RecipientUnitId.in_subquery(units))
+                    .add(nomination::Column::RecipientPersonId.in_subquery(people)),
+            );
+        }
+        if let Some(code) = f.award_type_code {
+            select = select.filter(
+                nomination::Column::AwardTypeId.in_subquery(
+                    Query::select()
+                        .column(entity::award_type::Column::Id)
+                        .from(entity::award_type::Entity)
+                        .and_where(entity::award_type::Column::Code.eq(text::nfc(&code)))
+                        .to_owned(),
+                ),
+            );
+        }
+        fetch_page(
+            db,
+            select,
+            nomination::Column::Id,
+            |n| n.id,
+            Nomination,
+            page,
+        )
+        .await
+    }
+}
+
+/// A nomination the viewer may read, by id (for `node`).
+pub async fn visible(ctx: &Context<'_>, id: i32) -> AppResult<Option<Nomination>> {
+    let db = db(ctx)?;
+    Ok(nomination::Entity::find_by_id(id)
+        .filter(scope(db, viewer(ctx)?).await?)
+        .one(db)
+        .await?
+        .map(Nomination))
+}
+
+/// Input of `createNomination`.
+#[derive(InputObject)]
+pub struct CreateNominationInput {
+    /// The award type proposed.
+    award_type_code: String,
+    /// The person or unit proposed (global ID).
+    recipient_id: ID,
+    /// The year of the achievement.
+    year: i32,
+    /// The achievements (tóm tắt thành tích).
+    achievements: String,
+    /// The basis (tờ trình, căn cứ).
+    basis: Option<String>,
+    /// Why it is proposed although its eligibility check fails.
+    justification: Option<String>,
+}
+
+/// Names a nomination, with an optional comment.
+#[derive(InputObject)]
+pub struct NominationStepInput {
+    /// The nomination (global ID).
+    id: ID,
+    /// A comment for the history (for submitting: a justification).
+    comment: Option<String>,
+}
+
+/// Names a nomination, with the reason required.
+#[derive(InputObject)]
+pub struct NominationReasonInput {
+    /// The nomination (global ID).
+    id: ID,
+    /// Why: kept in the history.
+    reason: String,
+}
+
+macro_rules! nomination_payload {
+    ($name:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(SimpleObject, Default)]
+        pub struct $name {
+            /// The nomination as it is now.
+            nomination: Option<Nomination>,
+            /// Why nothing was changed.
+            user_errors: Vec<UserError>,
+        }
+
+        impl From<Outcome<nomination::Model>> for $name {
+            fn from(outcome: Outcome<nomination::Model>) -> Self {
+                match outcome {
+                    Ok(n) => $name {
+                        nomination: Some(Nomination(n)),
+                        user_errors: Vec::new(),
+                    },
+                    Err(problems) => $name {
+                        nomination: None,
+                        user_errors: user_errors(problems),
+                    },
+                }
+            }
+        }
+    };
+}
+
+nomination_payload!(CreateNominationPayload, "Result of `createNomination`.");
+nomination_payload!(SubmitNominationPayload, "Result of `submitNomination`.");
+nomination_payload!(ReturnNominationPayload, "Result of `returnNomination`.");
+nomination_payload!(ApproveNominationPayload, "Result of `approveNomination`.");
+nomination_payload!(RejectNominationPayload, "Result of `rejectNomination`.");
+nomination_payload!(WithdrawNominationPayload, "Result of `withdrawNomination`.");
+
+/// Input of `issueDecision`.
+#[derive(InputObject)]
+pub struct IssueDecisionInput {
+    /// The number, `{n}/QĐ-{issuer}`, unique per issuer.
+    number: String,
+    /// The issuing unit (a unit for its own awards; the People's Committee for provincial ones).
+    issuer_code: String,
+    /// The day it was signed.
+    signed_on: Date,
+    /// Who signed it.
+    signer_name: String,
+    /// The signer's title.
+    signer_title: String,
+    /// The APPROVED nominations it decides (global IDs).
+    nomination_ids: Vec<ID>,
+}
+
+/// Result of `issueDecision`.
+#[derive(SimpleObject, Default)]
+pub struct IssueDecisionPayload {
+    /// The decision.
+    decision: Option<Decision>,
+    /// The awards it created, one per nomination.
+    awards: Vec<Award>,
+    /// Why nothing was written.
+    user_errors: Vec<UserError>,
+}
+
+fn nomination_id(id: &ID) -> AppResult<i32> {
+    match parse_global_id(id)? {
+        (NodeKind::Nomination, id) => Ok(id),
+        _ => Err(AppError::bad_input(format!(
+            "`{}` is not a nomination's ID",
+            id.as_str()
+        ))),
+    }
+}
+
+/// The units a nomination concerns: its proposer and its recipient's unit.
+async fn units_of<C: ConnectionTrait>(db: &C, n: &nomination::Model) -> AppResult<Vec<i32>> {
+    let mut ids: Vec<i32> = n
+        .proposed_by_unit_id
+        .into_iter()
+        .chain(n.recipient_unit_id)
+        .collect();
+    if let Some(p) = n.recipient_person_id {
+        if let Some(p) = person::Entity::find_by_id(p).one(db).await? {
+            ids.push(p.unit_id);
+        }
+    }
+    Ok(ids)
+}
+
+async fn publish(ctx: &Context<'_>, rows: &[nomination::Model]) -> AppResult<()> {
+    let Some(events) = ctx.data_opt::<NominationEvents>() else {
+        return Ok(());
+    };
+    for n in rows {
+        events.publish(NominationEvent {
+            nomination_id: n.id,
+            unit_ids: units_of(db(ctx)?, n).await?,
+        });
+    }
+    Ok(())
+}
+
+async fn step(
+    ctx: &Context<'_>,
+    id: &ID,
+    step: Step,
+    comment: Option<String>,
+) -> AppResult<Outcome<nomination::Model>> {
+    let id = nomination_id(id)?;
+    let txn = db(ctx)?.begin().await?;
+    let outcome = workflow::take(&txn, viewer(ctx)?, id, step, comment).await?;
+    if let Ok(n) = &outcome {
+        txn.commit().await?;
+        publish(ctx, std::slice::from_ref(n)).await?;
+    }
+    Ok(outcome)
+}
+
+/// Mutations of nominations and decisions.
+#[derive(Default)]
+pub struct NominationsMutation;
+
+#[Object]
+impl NominationsMutation {
+    /// Creates a nomination (DRAFT) for the unit, its people or sub-units (its officers), or
+    /// anything of the province (the board), with its eligibility report. A recipient holds
+    /// at most one open nomination per award type and year.
+    async fn create_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateNominationInput,
+    ) -> AppResult<CreateNominationPayload> {
+        let recipient = recipient_of(ctx, &input.recipient_id).await?;
+        let txn = db(ctx)?.begin().await?;
+        let outcome = workflow::create(
+            &txn,
+            viewer(ctx)?,
+            NewNomination {
+                award_type_code: input.award_type_code,
+                recipient,
+                year: input.year,
+                achievements: input.achievements,
+                basis: input.basis,
+                justification: input.justification,
+            },
+        )
+        .await?;
+        if let Ok(n) = &outcome {
+            txn.commit().await?;
+            publish(ctx, std::slice::from_ref(n)).await?;
+        }
+        Ok(outcome.into())
+    }
+
+    /// DRAFT or RETURNED → SUBMITTED (its author side). A nomination whose eligibility check
+    /// fails is submitted only with a written justification.
+    async fn submit_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: NominationStepInput,
+    ) -> AppResult<SubmitNominationPayload> {
+        Ok(step(ctx, &input.id, Step::Submit, input.comment)
+            .await?
+            .into())
+    }
+
+    /// SUBMITTED → RETURNED for completion, with a reason (the decider).
+    async fn return_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: NominationReasonInput,
+    ) -> AppResult<ReturnNominationPayload> {
+        Ok(step(ctx, &input.id, Step::Return, Some(input.reason))
+            .await?
+            .into())
+    }
+
+    /// SUBMITTED → APPROVED (the decider: the unit's officers for awards the unit's head
+    /// confers, the board for wider ones).
+    async fn approve_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: NominationStepInput,
+    ) -> AppResult<ApproveNominationPayload> {
+        Ok(step(ctx, &input.id, Step::Approve, input.comment)
+            .await?
+            .into())
+    }
+
+    /// SUBMITTED → REJECTED, with a reason (the decider).
+    async fn reject_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: NominationReasonInput,
+    ) -> AppResult<RejectNominationPayload> {
+        Ok(step(ctx, &input.id, Step::Reject, Some(input.reason))
+            .await?
+            .into())
+    }
+
+    /// Withdraws a nomination before a decision (its author).
+    async fn withdraw_nomination(
+        &self,
+        ctx: &Context<'_>,
+        input: NominationStepInput,
+    ) -> AppResult<WithdrawNominationPayload> {
+        Ok(step(ctx, &input.id, Step::Withdraw, input.comment)
+            .await?
+            .into())
+    }
+
+    /// Issues a numbered decision and creates one award per APPROVED nomination, all or
+    /// nothing.
+    async fn issue_decision(
+        &self,
+        ctx: &Context<'_>,
+        input: IssueDecisionInput,
+    ) -> AppResult<IssueDecisionPayload> {
+        let ids = input
+            .nomination_ids
+            .iter()
+            .map(nomination_id)
+            .collect::<AppResult<Vec<i32>>>()?;
+        let txn = db(ctx)?.begin().await?;
+        let outcome = workflow::issue_decision(
+            &txn,
+            viewer(ctx)?,
+            NewDecision {
+                number: input.number,
+                issuer_code: input.issuer_code,
+                signed_on: input.signed_on.0,
+                signer_name: input.signer_name,
+                signer_title: input.signer_title,
+                nomination_ids: ids.clone(),
+            },
+        )
+        .await?;
+        match outcome {
+            Ok((decision, awards)) => {
+                txn.commit().await?;
+                let decided = nomination::Entity::find()
+                    .filter(nomination::Column::Id.is_in(ids))
+                    .all(db(ctx)?)
+                    .await?;
+                publish(ctx, &decided).await?;
+                Ok(IssueDecisionPayload {
+                    decision: Some(Decision(decision)),
+                    awards: awards.into_iter().map(Award).collect(),
+                    user_errors: Vec::new(),
+                })
+            }
+            Err(problems) => Ok(IssueDecisionPayload {
+                user_errors: user_errors(problems),
+                ..Default::default()
+            }),
+        }
+    }
+}
+
+/// Live updates of nominations.
+#[derive(Default)]
+pub struct NominationsSubscription;
+
+#[Subscription]
+impl NominationsSubscription {
+    /// Fires on every transition of a nomination by or for this unit (its people included)
+    /// that the viewer may read.
+    async fn nomination_updated(
+        &self,
+        ctx: &Context<'_>,
+        unit_code: String,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Nomination>>> {
+        Ok(nomination_stream(ctx, unit_code).await?)
+    }
+}
+
+async fn nomination_stream(
+    ctx: &Context<'_>,
+    unit_code: String,
+) -> AppResult<impl Stream<Item = async_graphql::Result<Nomination>> + use<>> {
+    let db = db(ctx)?.clone();
+    let unit = crate::organisation::store::find_unit(&db, &text::nfc(&unit_code))
+        .await?
+        .ok_or_else(|| AppError::not_found("unit"))?;
+    let viewer = viewer(ctx)?.clone();
+    let loaders = loaders(ctx)?.clone();
+    let events = ctx
+        .data_opt::<NominationEvents>()
+        .ok_or_else(|| AppError::internal(&std::io::Error::other("no nomination events")))?
+        .subscribe();
+    Ok(futures_util::stream::unfold(
+        (events, db, viewer),
+        move |(mut events, db, viewer)| {
+            let loaders = loaders.clone();
+            async move {
+                loop {
+                    match events.recv().await {
+                        Ok(event) if event.unit_ids.contains(&unit.id) => {
+                            let found = match scope(&db, &viewer).await {
+                                Ok(condition) => {
+                                    nomination::Entity::find_by_id(event.nomination_id)
+                                        .filter(condition)
+                                        .one(&db)
+                                        .await
+                                        .map_err(AppError::from)
+                                }
+                                Err(e) => Err(e),
+                            };
+                            match found {
+                                Ok(Some(n)) => {
+                                    loaders.clear();
+                                    return Some((Ok(Nomination(n)), (events, db, viewer)));
+                                }
+                                Ok(None) => continue,
+                                Err(e) => return Some((Err(e.into()), (events, db, viewer))),
+                            }
+                        }
+                        Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                            continue
+                        }
+                        Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                    }
+                }
+            }
+        },
+    ))
+}

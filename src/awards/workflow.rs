@@ -1,0 +1,582 @@
+//! Nominations and decisions (shared/DOMAIN.md, "Nominations and decisions"), as domain
+//! operations on the caller's transaction:
+//! DRAFT → SUBMITTED → (RETURNED → SUBMITTED) → APPROVED or REJECTED → DECIDED, or WITHDRAWN
+//! by its author before a decision. Every transition is an event of the nomination's
+//! history and an audit record; a decision creates one award per nomination, all or none.
+
+use chrono::Utc;
+use entity::{
+    award, award_type, decision,
+    enums::{Conferrer, NominationStatus as Status},
+    nomination, nomination_event, person, unit,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter,
+};
+use serde_json::json;
+
+use super::eligibility::{self, Recipient};
+use crate::{
+    access::{self, Action, Target, Viewer},
+    audit::{self, AuditEntry},
+    clusters::cycle::Outcome,
+    error::{AppError, AppResult, UserErrorCode, UserProblem},
+    organisation::store as organisation,
+    text,
+};
+
+/// The statuses in which a nomination is open (it blocks another for the same award, year
+/// and recipient).
+pub const OPEN: [Status; 4] = [
+    Status::Draft,
+    Status::Submitted,
+    Status::Returned,
+    Status::Approved,
+];
+
+/// A step of the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Submit,
+    Return,
+    Approve,
+    Reject,
+    Withdraw,
+}
+
+impl Step {
+    /// The statuses the step starts from, and the one it leads to.
+    pub fn path(self) -> (&'static [Status], Status) {
+        match self {
+            Step::Submit => (&[Status::Draft, Status::Returned], Status::Submitted),
+            Step::Return => (&[Status::Submitted], Status::Returned),
+            Step::Approve => (&[Status::Submitted], Status::Approved),
+            Step::Reject => (&[Status::Submitted], Status::Rejected),
+            Step::Withdraw => (
+                &[
+                    Status::Draft,
+                    Status::Submitted,
+                    Status::Returned,
+                    Status::Approved,
+                ],
+                Status::Withdrawn,
+            ),
+        }
+    }
+
+    fn action(self) -> &'static str {
+        match self {
+            Step::Submit => "submitNomination",
+            Step::Return => "returnNomination",
+            Step::Approve => "approveNomination",
+            Step::Reject => "rejectNomination",
+            Step::Withdraw => "withdrawNomination",
+        }
+    }
+}
+
+/// The API's name of a status.
+pub fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "DRAFT",
+        Status::Submitted => "SUBMITTED",
+        Status::Returned => "RETURNED",
+        Status::Approved => "APPROVED",
+        Status::Rejected => "REJECTED",
+        Status::Decided => "DECIDED",
+        Status::Withdrawn => "WITHDRAWN",
+    }
+}
+
+/// The recipient of a nomination or award row.
+pub async fn recipient_of_row<C: ConnectionTrait>(
+    db: &C,
+    person_id: Option<i32>,
+    unit_id: Option<i32>,
+) -> AppResult<Recipient> {
+    if let Some(id) = person_id {
+        let p = person::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or_else(|| AppError::not_found("person"))?;
+        return Ok(Recipient::Person(p));
+    }
+    let id = unit_id.ok_or_else(|| AppError::not_found("recipient"))?;
+    let u = unit::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("unit"))?;
+    Ok(Recipient::Unit(u))
+}
+
+/// The authorization target of a recipient: its unit (a person's unit) and province.
+pub async fn recipient_target<C: ConnectionTrait>(
+    db: &C,
+    recipient: &Recipient,
+) -> AppResult<(unit::Model, Target)> {
+    let home = match recipient {
+        Recipient::Unit(u) => u.clone(),
+        Recipient::Person(p) => unit::Entity::find_by_id(p.unit_id)
+            .one(db)
+            .await?
+            .ok_or_else(|| AppError::not_found("unit"))?,
+    };
+    let target = organisation::unit_target(db, &home).await?;
+    Ok((home, target))
+}
+
+/// The decider's action for an award type: the unit's head confers grassroots awards (its
+/// officers decide, for the unit's people and sub-units); anything wider needs the board.
+pub fn decide_action(award_type: &award_type::Model) -> Action {
+    if award_type.conferrer == Conferrer::UnitHead {
+        Action::DecideUnitAward
+    } else {
+        Action::DecideProvincialAward
+    }
+}
+
+async fn event(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    n: &nomination::Model,
+    from: Option<Status>,
+    to: Status,
+    comment: Option<String>,
+) -> AppResult<()> {
+    nomination_event::ActiveModel {
+        nomination_id: Set(n.id),
+        from_status: Set(from),
+        to_status: Set(to),
+        actor_user_id: Set(viewer.user_id),
+        comment: Set(comment),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+async fn record(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    action: &'static str,
+    n: &nomination::Model,
+    before: Option<Status>,
+    comment: Option<&str>,
+) -> AppResult<()> {
+    audit::record(
+        txn,
+        viewer,
+        AuditEntry {
+            action,
+            object_type: "Nomination",
+            object_id: n.id.to_string(),
+            province_id: n.province_id,
+            before: before.map(|s| json!({ "status": status_name(s) })),
+            after: Some(json!({ "status": status_name(n.status), "comment": comment })),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A new nomination.
+#[derive(Debug, Clone)]
+pub struct NewNomination {
+    pub award_type_code: String,
+    pub recipient: Recipient,
+    pub year: i32,
+    pub achievements: String,
+    pub basis: Option<String>,
+    pub justification: Option<String>,
+}
+
+/// `createNomination`: for the unit, its people and sub-units (its officers) or anything
+/// of the province (the board). Runs the eligibility check and keeps its report.
+pub async fn create(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    new: NewNomination,
+) -> AppResult<Outcome<nomination::Model>> {
+    access::require_some(viewer, Action::CreateNomination)?;
+    let Some(award_type) = award_type::Entity::find()
+        .filter(award_type::Column::Code.eq(text::nfc(&new.award_type_code)))
+        .one(txn)
+        .await?
+    else {
+        return Ok(Err(vec![UserProblem::new(
+            &["awardTypeCode"],
+            format!("No award type has code {}.", new.award_type_code),
+            UserErrorCode::NotFound,
+        )]));
+    };
+    let (home, target) = recipient_target(txn, &new.recipient).await?;
+    access::authorize(viewer, Action::CreateNomination, &target)?;
+    let mut problems =
+        super::mutations::award_problems(txn, &award_type, &new.recipient, new.year).await?;
+    let achievements = text::nfc(&new.achievements);
+    if achievements.trim().is_empty() {
+        problems.push(UserProblem::new(
+            &["achievements"],
+            "A nomination states the achievements.",
+            UserErrorCode::Required,
+        ));
+    }
+    let (person_id, unit_id) = match &new.recipient {
+        Recipient::Person(p) => (Some(p.id), None),
+        Recipient::Unit(u) => (None, Some(u.id)),
+    };
+    let open = nomination::Entity::find()
+        .filter(nomination::Column::AwardTypeId.eq(award_type.id))
+        .filter(nomination::Column::Year.eq(new.year))
+        .filter(nomination::Column::Status.is_in(OPEN))
+        .filter(match (person_id, unit_id) {
+            (Some(p), _) => nomination::Column::RecipientPersonId.eq(p),
+            (None, Some(u)) => nomination::Column::RecipientUnitId.eq(u),
+            _ => nomination::Column::Id.eq(-1),
+        })
+        .one(txn)
+        .await?;
+    if open.is_some() {
+        problems.push(UserProblem::new(
+            &["recipientId"],
+            format!(
+                "The recipient has an open nomination for {} {} already.",
+                award_type.name, new.year
+            ),
+            UserErrorCode::Duplicate,
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let report = eligibility::report(txn, &award_type, &new.recipient, new.year).await?;
+    let now = Utc::now();
+    let row = nomination::ActiveModel {
+        award_type_id: Set(award_type.id),
+        recipient_person_id: Set(person_id),
+        recipient_unit_id: Set(unit_id),
+        year: Set(new.year),
+        proposed_by_unit_id: Set(Some(viewer.unit_id.unwrap_or(home.id))),
+        status: Set(Status::Draft),
+        achievements: Set(achievements),
+        basis: Set(new.basis.map(|b| text::nfc(&b))),
+        justification: Set(new
+            .justification
+            .map(|j| text::nfc(&j))
+            .filter(|j| !j.trim().is_empty())),
+        eligibility_report: Set(Some(report_json(&report))),
+        province_id: Set(home.province_id),
+        created_by_user_id: Set(viewer.user_id),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    event(txn, viewer, &row, None, Status::Draft, None).await?;
+    record(txn, viewer, "createNomination", &row, None, None).await?;
+    Ok(Ok(row))
+}
+
+/// The stored form of a report.
+pub fn report_json(report: &eligibility::Report) -> String {
+    json!({
+        "eligible": report.eligible,
+        "checks": report.checks.iter().map(|c| json!({ "rule": c.rule, "passed": c.passed, "detail": c.detail, "detailEn": c.detail_en })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// Who may take `step` on `n`: its author side for submit and withdraw, the decider for the
+/// rest.
+async fn authorize_step(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    step: Step,
+    n: &nomination::Model,
+    award_type: &award_type::Model,
+) -> AppResult<()> {
+    let recipient = recipient_of_row(txn, n.recipient_person_id, n.recipient_unit_id).await?;
+    let (_, mut target) = recipient_target(txn, &recipient).await?;
+    match step {
+        Step::Submit => access::authorize(viewer, Action::CreateNomination, &target),
+        Step::Withdraw => {
+            let author = viewer.user_id.is_some() && viewer.user_id == n.created_by_user_id;
+            let proposer = viewer.unit_id.is_some() && viewer.unit_id == n.proposed_by_unit_id;
+            if author || proposer {
+                return Ok(());
+            }
+            if let Some(year) = n.proposed_by_cluster_year_id {
+                target.head_unit_id = entity::cluster_year::Entity::find_by_id(year)
+                    .one(txn)
+                    .await?
+                    .and_then(|y| y.head_unit_id);
+            }
+            access::authorize(viewer, Action::CreateNomination, &target)
+        }
+        Step::Return | Step::Approve | Step::Reject => {
+            access::authorize(viewer, decide_action(award_type), &target)
+        }
+    }
+}
+
+/// Takes `step` on nomination `id`, with `comment` (a reason for returning and rejecting; a
+/// justification when submitting a nomination that fails its checks).
+pub async fn take(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: i32,
+    step: Step,
+    comment: Option<String>,
+) -> AppResult<Outcome<nomination::Model>> {
+    let Some(current) = nomination::Entity::find_by_id(id).one(txn).await? else {
+        return Ok(Err(vec![UserProblem::new(
+            &["id"],
+            "No such nomination.",
+            UserErrorCode::NotFound,
+        )]));
+    };
+    let award_type = award_type::Entity::find_by_id(current.award_type_id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("award type"))?;
+    authorize_step(txn, viewer, step, &current, &award_type).await?;
+    let (from, to) = step.path();
+    if !from.contains(&current.status) {
+        let wanted: Vec<&str> = from.iter().map(|s| status_name(*s)).collect();
+        return Ok(Err(vec![UserProblem::new(
+            &[],
+            format!(
+                "The nomination is {}; this needs {}.",
+                status_name(current.status),
+                wanted.join(" or ")
+            ),
+            UserErrorCode::WrongState,
+        )]));
+    }
+    let comment = comment
+        .map(|c| text::nfc(&c))
+        .filter(|c| !c.trim().is_empty());
+    let mut row: nomination::ActiveModel = current.clone().into();
+    if matches!(step, Step::Return | Step::Reject) && comment.is_none() {
+        return Ok(Err(vec![UserProblem::new(
+            &["reason"],
+            "Returning or rejecting a nomination needs a reason.",
+            UserErrorCode::Required,
+        )]));
+    }
+    if step == Step::Submit {
+        let recipient =
+            recipient_of_row(txn, current.recipient_person_id, current.recipient_unit_id).await?;
+        let report = eligibility::report(txn, &award_type, &recipient, current.year).await?;
+        let justification = comment.clone().or(current.justification.clone());
+        if !report.eligible && justification.is_none() {
+            let failed: Vec<String> = report
+                .checks
+                .iter()
+                .filter(|c| !c.passed)
+                .map(|c| c.detail.clone())
+                .collect();
+            return Ok(Err(vec![UserProblem::new(
+                &["justification"],
+                format!(
+                    "The eligibility check fails ({}): submit it with a written justification.",
+                    failed.join("; ")
+                ),
+                UserErrorCode::RuleNotMet,
+            )]));
+        }
+        row.eligibility_report = Set(Some(report_json(&report)));
+        row.justification = Set(justification);
+    }
+    row.status = Set(to);
+    row.version = Set(current.version + 1);
+    row.updated_at = Set(Utc::now());
+    let row = row.update(txn).await?;
+    event(txn, viewer, &row, Some(current.status), to, comment.clone()).await?;
+    record(
+        txn,
+        viewer,
+        step.action(),
+        &row,
+        Some(current.status),
+        comment.as_deref(),
+    )
+    .await?;
+    Ok(Ok(row))
+}
+
+/// A decision to issue.
+#[derive(Debug, Clone)]
+pub struct NewDecision {
+    pub number: String,
+    pub issuer_code: String,
+    pub signed_on: chrono::NaiveDate,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub nomination_ids: Vec<i32>,
+}
+
+/// `issueDecision`: the decision and one award per nomination, in one transaction, all or
+/// nothing. The number is unique per issuer and shaped `{n}/QĐ-{issuer}`. A unit's officers
+/// decide the awards their head confers, for the unit's people and sub-units; anything
+/// wider needs the board. Every nomination must be APPROVED.
+pub async fn issue_decision(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    new: NewDecision,
+) -> AppResult<Outcome<(decision::Model, Vec<award::Model>)>> {
+    let mut problems = Vec::new();
+    let number = text::nfc(&new.number);
+    problems.extend(super::mutations::decision_number(&["number"], &number));
+    let Some(issuer) = organisation::find_unit(txn, &text::nfc(&new.issuer_code)).await? else {
+        return Ok(Err(vec![UserProblem::new(
+            &["issuerCode"],
+            format!("No unit has code {}.", new.issuer_code),
+            UserErrorCode::NotFound,
+        )]));
+    };
+    if new.nomination_ids.is_empty() {
+        problems.push(UserProblem::new(
+            &["nominationIds"],
+            "A decision confers at least one award.",
+            UserErrorCode::Required,
+        ));
+    }
+    if decision::Entity::find()
+        .filter(decision::Column::IssuerUnitId.eq(issuer.id))
+        .filter(decision::Column::Number.eq(number.as_str()))
+        .one(txn)
+        .await?
+        .is_some()
+    {
+        problems.push(UserProblem::new(
+            &["number"],
+            format!("{} has issued {number} already.", issuer.code),
+            UserErrorCode::Duplicate,
+        ));
+    }
+    let mut nominations = Vec::new();
+    for (i, id) in new.nomination_ids.iter().enumerate() {
+        let index = i.to_string();
+        let Some(n) = nomination::Entity::find_by_id(*id).one(txn).await? else {
+            problems.push(UserProblem::new(
+                &["nominationIds", &index],
+                "No such nomination.",
+                UserErrorCode::NotFound,
+            ));
+            continue;
+        };
+        let award_type = award_type::Entity::find_by_id(n.award_type_id)
+            .one(txn)
+            .await?
+            .ok_or_else(|| AppError::not_found("award type"))?;
+        let recipient = recipient_of_row(txn, n.recipient_person_id, n.recipient_unit_id).await?;
+        let (_, target) = recipient_target(txn, &recipient).await?;
+        let action = decide_action(&award_type);
+        access::authorize(viewer, action, &target)?;
+        if action == Action::DecideUnitAward
+            && access::scopes(viewer, action) == vec![access::Scope::Unit]
+            && viewer.unit_id != Some(issuer.id)
+        {
+            problems.push(UserProblem::new(
+                &["issuerCode"],
+                "A unit's officers issue decisions in their own unit's name.",
+                UserErrorCode::RuleNotMet,
+            ));
+        }
+        if n.status != Status::Approved {
+            problems.push(UserProblem::new(
+                &["nominationIds", &index],
+                format!(
+                    "Nomination {} is {}; a decision needs APPROVED.",
+                    n.id,
+                    status_name(n.status)
+                ),
+                UserErrorCode::WrongState,
+            ));
+        }
+        if new.nomination_ids[..i].contains(id) {
+            problems.push(UserProblem::new(
+                &["nominationIds", &index],
+                "Listed twice.",
+                UserErrorCode::InvalidValue,
+            ));
+        }
+        let mut duplicates =
+            super::mutations::award_problems(txn, &award_type, &recipient, n.year).await?;
+        duplicates.retain(|p| p.code == UserErrorCode::Duplicate);
+        for mut d in duplicates {
+            d.field = vec!["nominationIds".into(), index.clone()];
+            problems.push(d);
+        }
+        nominations.push((n, recipient));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let now = Utc::now();
+    let decision = decision::ActiveModel {
+        number: Set(number),
+        issuer_unit_id: Set(issuer.id),
+        signed_on: Set(new.signed_on),
+        signer_name: Set(text::nfc(&new.signer_name)),
+        signer_title: Set(text::nfc(&new.signer_title)),
+        province_id: Set(issuer.province_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let mut awards = Vec::new();
+    for (n, recipient) in nominations {
+        let (person_id, unit_id, name) = match &recipient {
+            Recipient::Person(p) => (Some(p.id), None, p.full_name.clone()),
+            Recipient::Unit(u) => (None, Some(u.id), u.name.clone()),
+        };
+        let award = award::ActiveModel {
+            award_type_id: Set(n.award_type_id),
+            recipient_person_id: Set(person_id),
+            recipient_unit_id: Set(unit_id),
+            recipient_name: Set(name),
+            year: Set(n.year),
+            decision_id: Set(Some(decision.id)),
+            nomination_id: Set(Some(n.id)),
+            province_id: Set(n.province_id),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        let mut row: nomination::ActiveModel = n.clone().into();
+        row.status = Set(Status::Decided);
+        row.decision_id = Set(Some(decision.id));
+        row.version = Set(n.version + 1);
+        row.updated_at = Set(now);
+        let row = row.update(txn).await?;
+        event(
+            txn,
+            viewer,
+            &row,
+            Some(n.status),
+            Status::Decided,
+            Some(format!("Quyết định số {}", decision.number)),
+        )
+        .await?;
+        awards.push(award);
+    }
+    audit::record(txn, viewer, AuditEntry {
+        action: "issueDecision",
+        object_type: "Decision",
+        object_id: decision.number.clone(),
+        province_id: decision.province_id,
+        before: None,
+        after: Some(json!({ "number": decision.number, "issuer": issuer.code, "signedOn": decision.signed_on, "awards": awards.iter().map(|a| a.id).collect::<Vec<_>>() })),
+    })
+    .await?;
+    Ok(Ok((decision, awards)))
+}
