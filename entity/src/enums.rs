@@ -267,3 +267,18 @@ pub enum Role {
     #[sea_orm(string_value = "PARTNER")]
     Partner,
 }
+
+/// Whether a conference tally counts awards given or proposals sent up.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TallyKind {
+    /// Conferred at the conference (e.g. the director's Giấy khen).
+    #[sea_orm(string_value = "GIVEN")]
+    Given,
+    /// Proposed to a higher level (e.g. for the Chairman's Bằng khen).
+    #[sea_orm(string_value = "PROPOSED")]
+    Proposed,
+}

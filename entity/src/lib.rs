@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod cluster_member;
 pub mod cluster_year;
 pub mod conference;
+pub mod conference_tally;
 pub mod criterion;
 pub mod decision;
 pub mod enums;

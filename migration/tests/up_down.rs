@@ -12,7 +12,7 @@ use sea_orm_migration::sea_orm::{
 };
 
 /// Every table the migration must create, in creation order.
-const TABLES: [&str; 27] = [
+const TABLES: [&str; 28] = [
     "province",
     "province_lineage",
     "unit",
@@ -39,6 +39,7 @@ const TABLES: [&str; 27] = [
     "movement",
     "movement_registration",
     "initiative",
+    "conference_tally",
     "audit_log",
 ];
 

@@ -20,10 +20,12 @@ pub enum NodeKind {
     ClusterYear,
     Award,
     Nomination,
+    Movement,
+    Conference,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 9] = [
+    const ALL: [NodeKind; 11] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -33,6 +35,8 @@ impl NodeKind {
         NodeKind::ClusterYear,
         NodeKind::Award,
         NodeKind::Nomination,
+        NodeKind::Movement,
+        NodeKind::Conference,
     ];
 
     fn name(self) -> &'static str {
@@ -46,6 +50,8 @@ impl NodeKind {
             NodeKind::ClusterYear => "ClusterYear",
             NodeKind::Award => "Award",
             NodeKind::Nomination => "Nomination",
+            NodeKind::Movement => "Movement",
+            NodeKind::Conference => "Conference",
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum Node {
     ClusterYear(ClusterYear),
     Award(Award),
     Nomination(crate::awards::nominations::Nomination),
+    Movement(crate::movements::graphql::Movement),
+    Conference(crate::conferences::graphql::Conference),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -95,6 +97,14 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
         NodeKind::Nomination => crate::awards::nominations::visible(ctx, id)
             .await?
             .map(Node::Nomination),
+        NodeKind::Movement => entity::movement::Entity::find_by_id(id)
+            .one(crate::api::context::db(ctx)?)
+            .await?
+            .map(|m| Node::Movement(crate::movements::graphql::Movement(m))),
+        NodeKind::Conference => entity::conference::Entity::find_by_id(id)
+            .one(crate::api::context::db(ctx)?)
+            .await?
+            .map(|c| Node::Conference(crate::conferences::graphql::Conference(c))),
     })
 }
 

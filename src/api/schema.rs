@@ -10,12 +10,15 @@ use crate::{
         graphql::{AwardRecordsQuery, AwardsQuery},
         mutations::AwardsMutation,
         nominations::{NominationsMutation, NominationsQuery, NominationsSubscription},
+        statistics::StatisticsQuery,
     },
     clusters::{
         graphql::{ClustersQuery, ClustersSubscription},
         mutations::ClustersMutation,
     },
+    conferences::graphql::{ConferencesMutation, ConferencesQuery},
     identity::graphql::{IdentityMutation, IdentityQuery},
+    movements::graphql::{MovementsMutation, MovementsQuery},
     organisation::{graphql::OrganisationQuery, mutations::OrganisationMutation},
     terms::graphql::TermsQuery,
 };
@@ -37,6 +40,9 @@ pub struct Query(
     AwardsQuery,
     AwardRecordsQuery,
     NominationsQuery,
+    MovementsQuery,
+    ConferencesQuery,
+    StatisticsQuery,
     AuditQuery,
 );
 
@@ -49,6 +55,8 @@ pub struct Mutation(
     ClustersMutation,
     AwardsMutation,
     NominationsMutation,
+    MovementsMutation,
+    ConferencesMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.

@@ -8,5 +8,6 @@ pub mod live;
 pub mod mutations;
 pub mod nominations;
 pub mod rules;
+pub mod statistics;
 pub mod store;
 pub mod workflow;

@@ -683,6 +683,57 @@ pub const CUM_II_2020_DECISION: DecisionSeed = DecisionSeed {
     approval: "Hội đồng Thi đua – Khen thưởng tỉnh thống nhất đề nghị của Cụm II",
 };
 
+/// A conference of the articles, with the counts of awards given and proposals sent up
+/// (award code, collectives, individuals).
+pub struct ConferenceSeed {
+    pub host: &'static str,
+    pub name: &'static str,
+    pub held_on: &'static str,
+    /// The emulation period it closes, by its name in [`TERMS`].
+    pub period: &'static str,
+    pub given: &'static [(&'static str, i32, i32)],
+    pub proposed: &'static [(&'static str, i32, i32)],
+    pub summary: &'static str,
+}
+
+/// Seed 000 (29/8/2025, Sở KH&CN Cà Mau) and seed 001 (10/8/2020, Sở KH&CN Tiền Giang).
+pub const CONFERENCES: &[ConferenceSeed] = &[
+    ConferenceSeed {
+        host: "TG-SKHCN",
+        name: "Hội nghị điển hình tiên tiến trong phong trào thi đua giai đoạn 2015 – 2020",
+        held_on: "2020-08-10",
+        period: "Giai đoạn 2015–2020",
+        given: &[("GIAY_KHEN", 2, 14)],
+        proposed: &[],
+        summary: "Giám đốc Sở Khoa học và Công nghệ tặng Giấy khen cho 02 tập thể và 14 cá nhân điển hình tiên tiến, phát động phong trào thi đua giai đoạn 2020 – 2025.",
+    },
+    ConferenceSeed {
+        host: "CM-SKHCN-2025",
+        name: "Hội nghị điển hình tiên tiến lần thứ I, giai đoạn 2020 – 2025",
+        held_on: "2025-08-29",
+        period: "Giai đoạn 2020–2025",
+        given: &[("GIAY_KHEN", 3, 29)],
+        proposed: &[("BANG_KHEN_CHU_TICH_TINH", 3, 6)],
+        summary: "Giám đốc Sở KH&CN tặng Giấy khen cho 03 tập thể và 29 cá nhân; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 06 cá nhân có thành tích xuất sắc giai đoạn 2020 – 2025.",
+    },
+];
+
+/// A movement of the articles.
+pub struct MovementSeed {
+    pub launching_unit: &'static str,
+    pub name: &'static str,
+    pub start_on: &'static str,
+    pub end_on: &'static str,
+}
+
+/// Seed 001: at the 2020 conference the director launched the emulation of 2020–2025.
+pub const MOVEMENTS: &[MovementSeed] = &[MovementSeed {
+    launching_unit: "TG-SKHCN",
+    name: "Phong trào thi đua yêu nước giai đoạn 2020 – 2025 của Sở Khoa học và Công nghệ",
+    start_on: "2020-08-10",
+    end_on: "2025-12-31",
+}];
+
 /// A demo account (development only: its password is published in the README).
 pub struct DemoUser {
     pub username: &'static str,

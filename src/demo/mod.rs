@@ -23,7 +23,9 @@ use crate::{
         self,
         cycle::{self, Outcome},
     },
+    conferences,
     error::AppResult,
+    movements,
     organisation::unit_search_key,
     text,
 };
@@ -54,6 +56,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
     seed_terms(&txn).await?;
     seed_clusters(&txn).await?;
     seed_users(&txn).await?;
+    seed_conferences_and_movements(&txn).await?;
     txn.commit().await
 }
 
@@ -519,5 +522,78 @@ async fn decide_cum_ii_2020_proposals(
         "decision",
         workflow::issue_decision(txn, player, decision).await,
     )?;
+    Ok(())
+}
+
+/// The conferences and movement of seeds 000 and 001, through the same operations as the API.
+async fn seed_conferences_and_movements(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    use entity::{conference, enums, movement};
+    let player = demo_player();
+    for c in data::CONFERENCES {
+        let host = unit_id(txn, c.host).await?;
+        let exists = conference::Entity::find()
+            .filter(conference::Column::HostUnitId.eq(host))
+            .filter(conference::Column::HeldOn.eq(date(c.held_on)?))
+            .one(txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let period = term::Entity::find()
+            .filter(term::Column::Name.eq(c.period))
+            .filter(term::Column::Kind.eq(enums::TermKind::EmulationPeriod))
+            .one(txn)
+            .await?
+            .map(|t| t.id);
+        let tallies = c
+            .given
+            .iter()
+            .map(|(code, collectives, individuals)| {
+                (code, enums::TallyKind::Given, collectives, individuals)
+            })
+            .chain(c.proposed.iter().map(|(code, collectives, individuals)| {
+                (code, enums::TallyKind::Proposed, collectives, individuals)
+            }))
+            .map(
+                |(code, kind, collectives, individuals)| conferences::Tally {
+                    award_type_code: (*code).to_owned(),
+                    kind,
+                    collectives: *collectives,
+                    individuals: *individuals,
+                },
+            )
+            .collect();
+        let new = conferences::NewConference {
+            kind: enums::ConferenceKind::AdvancedModel,
+            name: c.name.to_owned(),
+            held_on: date(c.held_on)?,
+            host_unit_code: c.host.to_owned(),
+            period_id: period,
+            summary: Some(c.summary.to_owned()),
+            tallies,
+            award_ids: Vec::new(),
+        };
+        played(c.name, conferences::create(txn, &player, new).await)?;
+    }
+    for m in data::MOVEMENTS {
+        let exists = movement::Entity::find()
+            .filter(movement::Column::Name.eq(m.name))
+            .one(txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let new = movements::NewMovement {
+            name: m.name.to_owned(),
+            kind: enums::MovementKind::Regular,
+            launching_unit_code: m.launching_unit.to_owned(),
+            start_on: date(m.start_on)?,
+            end_on: Some(date(m.end_on)?),
+            description: None,
+        };
+        played(m.name, movements::launch(txn, &player, new).await)?;
+    }
     Ok(())
 }

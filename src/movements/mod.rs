@@ -1,0 +1,195 @@
+//! Emulation movements (phong trào thi đua), regular or thematic, launched by a unit, and
+//! the registrations of units and persons for them (đăng ký thi đua).
+
+pub mod graphql;
+
+use chrono::{NaiveDate, Utc};
+use entity::{award_type, enums::MovementKind, movement, movement_registration, person, unit};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+};
+use serde_json::json;
+
+use crate::{
+    access::{self, Action, Viewer},
+    audit::{self, AuditEntry},
+    clusters::cycle::Outcome,
+    error::{AppResult, UserErrorCode, UserProblem},
+    organisation::{rules, store as organisation},
+    text,
+};
+
+/// A movement to launch.
+#[derive(Debug, Clone)]
+pub struct NewMovement {
+    pub name: String,
+    pub kind: MovementKind,
+    pub launching_unit_code: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub description: Option<String>,
+}
+
+/// `launchMovement`: a unit launches a movement (its officers, or the board).
+pub async fn launch(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    new: NewMovement,
+) -> AppResult<Outcome<movement::Model>> {
+    access::require_some(viewer, Action::WriteOrganisation)?;
+    let Some(unit) = organisation::find_unit(txn, &text::nfc(&new.launching_unit_code)).await?
+    else {
+        return Ok(Err(vec![UserProblem::new(
+            &["launchingUnitCode"],
+            format!("No unit has code {}.", new.launching_unit_code),
+            UserErrorCode::NotFound,
+        )]));
+    };
+    access::authorize(
+        viewer,
+        Action::WriteOrganisation,
+        &organisation::unit_target(txn, &unit).await?,
+    )?;
+    let name = text::nfc(&new.name);
+    let mut problems: Vec<UserProblem> = rules::name("name", &name).into_iter().collect();
+    problems.extend(rules::date_order(Some(new.start_on), new.end_on, "endOn"));
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let row = movement::ActiveModel {
+        name: Set(name),
+        kind: Set(new.kind),
+        launching_unit_id: Set(unit.id),
+        start_on: Set(new.start_on),
+        end_on: Set(new.end_on),
+        description: Set(new.description.map(|d| text::nfc(&d))),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(txn, viewer, AuditEntry {
+        action: "launchMovement",
+        object_type: "Movement",
+        object_id: row.id.to_string(),
+        province_id: unit.province_id,
+        before: None,
+        after: Some(json!({ "name": row.name, "kind": row.kind, "launchingUnit": unit.code, "startOn": row.start_on, "endOn": row.end_on })),
+    })
+    .await?;
+    Ok(Ok(row))
+}
+
+/// Who registers: a unit or a person.
+#[derive(Debug, Clone)]
+pub enum Registrant {
+    Unit(unit::Model),
+    Person(person::Model),
+}
+
+/// `registerForMovement`: a unit or person registers, optionally for a title (its unit's
+/// officers, or the board). One registration per registrant and movement.
+pub async fn register(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    movement_id: i32,
+    registrant: Registrant,
+    award_type_code: Option<&str>,
+    registered_on: NaiveDate,
+) -> AppResult<Outcome<movement_registration::Model>> {
+    access::require_some(viewer, Action::WriteOrganisation)?;
+    let Some(movement) = movement::Entity::find_by_id(movement_id).one(txn).await? else {
+        return Ok(Err(vec![UserProblem::new(
+            &["movementId"],
+            "No such movement.",
+            UserErrorCode::NotFound,
+        )]));
+    };
+    let home = match &registrant {
+        Registrant::Unit(u) => u.clone(),
+        Registrant::Person(p) => match unit::Entity::find_by_id(p.unit_id).one(txn).await? {
+            Some(u) => u,
+            None => {
+                return Ok(Err(vec![UserProblem::new(
+                    &["personId"],
+                    "The person has no unit.",
+                    UserErrorCode::NotFound,
+                )]))
+            }
+        },
+    };
+    access::authorize(
+        viewer,
+        Action::WriteOrganisation,
+        &organisation::unit_target(txn, &home).await?,
+    )?;
+    let mut problems = Vec::new();
+    let award_type = match award_type_code {
+        Some(code) => {
+            let found = award_type::Entity::find()
+                .filter(award_type::Column::Code.eq(text::nfc(code)))
+                .one(txn)
+                .await?;
+            if found.is_none() {
+                problems.push(UserProblem::new(
+                    &["awardTypeCode"],
+                    format!("No award type has code {code}."),
+                    UserErrorCode::NotFound,
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    if movement.end_on.is_some_and(|end| registered_on > end) || registered_on < movement.start_on {
+        problems.push(UserProblem::new(
+            &["registeredOn"],
+            "Registrations are taken while the movement runs.",
+            UserErrorCode::OutOfRange,
+        ));
+    }
+    let (unit_id, person_id) = match &registrant {
+        Registrant::Unit(u) => (Some(u.id), None),
+        Registrant::Person(p) => (None, Some(p.id)),
+    };
+    let exists = movement_registration::Entity::find()
+        .filter(movement_registration::Column::MovementId.eq(movement.id))
+        .filter(match (unit_id, person_id) {
+            (Some(u), _) => movement_registration::Column::UnitId.eq(u),
+            (None, Some(p)) => movement_registration::Column::PersonId.eq(p),
+            _ => movement_registration::Column::Id.eq(-1),
+        })
+        .one(txn)
+        .await?;
+    if exists.is_some() {
+        problems.push(UserProblem::new(
+            &["movementId"],
+            "Registered for this movement already.",
+            UserErrorCode::Duplicate,
+        ));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let row = movement_registration::ActiveModel {
+        movement_id: Set(movement.id),
+        unit_id: Set(unit_id),
+        person_id: Set(person_id),
+        award_type_id: Set(award_type.as_ref().map(|t| t.id)),
+        registered_on: Set(registered_on),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(txn, viewer, AuditEntry {
+        action: "registerForMovement",
+        object_type: "Movement",
+        object_id: movement.id.to_string(),
+        province_id: home.province_id,
+        before: None,
+        after: Some(json!({ "unitId": unit_id, "personId": person_id, "awardType": award_type.map(|t| t.code) })),
+    })
+    .await?;
+    Ok(Ok(row))
+}
