@@ -176,6 +176,32 @@ grouped_loader!(
     "The places of each unit in finalized rankings."
 );
 
+/// The awards of each unit as a collective (not revoked), oldest first.
+pub struct UnitAwards(DatabaseConnection);
+
+impl Loader<i32> for UnitAwards {
+    type Value = Vec<entity::award::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        use entity::award;
+        let rows = award::Entity::find()
+            .filter(award::Column::RecipientUnitId.is_in(keys.iter().copied()))
+            .filter(award::Column::RevokedAt.is_null())
+            .order_by_asc(award::Column::Year)
+            .order_by_asc(award::Column::Id)
+            .all(&self.0)
+            .await?;
+        let mut map: HashMap<i32, Self::Value> = HashMap::new();
+        for row in rows {
+            if let Some(unit) = row.recipient_unit_id {
+                map.entry(unit).or_default().push(row);
+            }
+        }
+        Ok(map)
+    }
+}
+
 /// Which side of a lineage link the key is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LineageSide {
@@ -286,6 +312,7 @@ pub struct LoaderSet {
     pub year_sheets: Cached<YearSheets>,
     pub sheet_lines: Cached<SheetLines>,
     pub unit_standings: Cached<UnitStandings>,
+    pub unit_awards: Cached<UnitAwards>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
 }
@@ -317,6 +344,7 @@ impl Loaders {
             year_sheets: cached(YearSheets(db.clone())),
             sheet_lines: cached(SheetLines(db.clone())),
             unit_standings: cached(UnitStandings(db.clone())),
+            unit_awards: cached(UnitAwards(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),
         }))
@@ -343,6 +371,7 @@ impl LoaderSet {
         self.year_sheets.clear::<i32>();
         self.sheet_lines.clear::<i32>();
         self.unit_standings.clear::<i32>();
+        self.unit_awards.clear::<i32>();
         self.unit_lineage.clear::<(i32, LineageSide)>();
         self.province_lineage.clear::<(i32, LineageSide)>();
     }

@@ -203,14 +203,9 @@ impl Unit {
     }
     /// The awards the unit received as a collective, oldest first (revoked ones left out).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<crate::awards::graphql::Award>> {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-        Ok(entity::award::Entity::find()
-            .filter(entity::award::Column::RecipientUnitId.eq(self.0.id))
-            .filter(entity::award::Column::RevokedAt.is_null())
-            .order_by_asc(entity::award::Column::Year)
-            .order_by_asc(entity::award::Column::Id)
-            .all(db(ctx)?)
-            .await?
+        let rows = loaders(ctx)?.unit_awards.load_one(self.0.id).await?;
+        Ok(rows
+            .unwrap_or_default()
             .into_iter()
             .map(crate::awards::graphql::Award)
             .collect())
