@@ -1,5 +1,7 @@
 //! Building and running the application: the same router for production and for tests.
 
+use std::sync::Arc;
+
 use axum::Router;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -11,18 +13,39 @@ use crate::{
     clusters::live::RankingEvents,
     db, demo,
     identity::{Environment, Identity, IdentityConfig},
-    web::{self, AppState},
+    web::{self, metrics::Metrics, AppState},
 };
 
-/// The application's router over `db` (already prepared), with `identity`'s keys.
+/// The application's router over `db` (already prepared), with `identity`'s keys. The
+/// statements `db` runs are counted for `/metrics` when it was connected with
+/// [`counted_connection`].
 pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
+    router_with_metrics(db, identity, Arc::new(Metrics::default()))
+}
+
+fn router_with_metrics(
+    db: DatabaseConnection,
+    identity: Identity,
+    metrics: Arc<Metrics>,
+) -> Router {
     web::router(AppState {
         schema: build_schema(),
         db,
         identity,
         events: RankingEvents::default(),
         nomination_events: NominationEvents::default(),
+        metrics,
     })
+}
+
+/// Connects to `url` with its statements counted in `metrics`.
+async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<DatabaseConnection> {
+    let mut db = db::connect(url).await?;
+    let counter = metrics.statement_counter();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    Ok(db)
 }
 
 /// `thidua serve`: prepare the database, load the demo into an empty one, listen until
@@ -35,7 +58,8 @@ pub async fn serve(
     crate::access::matrix::check().map_err(|e| anyhow::anyhow!("src/access/matrix.md: {e}"))?;
     let environment = identity.environment;
     let identity = Identity::new(identity);
-    let db = db::connect(database_url).await?;
+    let metrics = Arc::new(Metrics::default());
+    let db = counted_connection(database_url, &metrics).await?;
     db::prepare(&db).await?;
     if environment == Environment::Development && !args.no_demo && demo::is_empty(&db).await? {
         demo::seed(&db).await?;
@@ -47,7 +71,7 @@ pub async fn serve(
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    axum::serve(listener, router(db.clone(), identity))
+    axum::serve(listener, router_with_metrics(db.clone(), identity, metrics))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     db.close().await?;

@@ -95,6 +95,21 @@ async fn serve_with_no_configuration_creates_migrates_and_seeds_a_sqlite_file() 
     assert!(province_codes(&address)
         .await
         .contains(&"CA_MAU".to_owned()));
+    let metrics = reqwest::get(format!("http://{address}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let statements: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("thidua_db_statements_total "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        statements > 0,
+        "the server counts its SQL statements: {metrics}"
+    );
     stop(child);
 
     // A second start finds the data and does not seed again.

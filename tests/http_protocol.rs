@@ -265,3 +265,43 @@ async fn health_and_readiness() {
         .unwrap();
     assert_eq!(health.status(), 200);
 }
+
+#[tokio::test]
+async fn metrics_count_responses_and_error_codes_in_prometheus_text() {
+    let app = TestApp::migrated().await;
+    app.client
+        .post(app.graphql_url())
+        .bearer_auth("not-a-token")
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .unwrap();
+    app.post("{ units(first: 1000) { totalCount } }", json!({}))
+        .await;
+    let response = app
+        .client
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(content_type(&response).starts_with("text/plain; version=0.0.4"));
+    let text = response.text().await.unwrap();
+    assert!(
+        text.contains("thidua_graphql_errors_total{code=\"UNAUTHENTICATED\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("thidua_graphql_errors_total{code=\"BAD_USER_INPUT\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("thidua_http_responses_total{class=\"4xx\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("thidua_http_responses_total{class=\"2xx\"} 1"),
+        "{text}"
+    );
+    assert!(text.contains("# TYPE thidua_db_statements_total counter"));
+}

@@ -100,6 +100,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         Ok(viewer) => viewer,
         Err(reason) => {
             tracing::info!(%reason, "token refused");
+            state.metrics.count_errors(["UNAUTHENTICATED"]);
             let mut response = refuse(
                 StatusCode::UNAUTHORIZED,
                 media,
@@ -120,6 +121,14 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         .data(state.nomination_events.clone())
         .data(Loaders::new(&state.db));
     let response = classify(state.schema.execute(request).await);
+    state
+        .metrics
+        .count_errors(response.errors.iter().filter_map(|e| {
+            e.extensions.as_ref().and_then(|ext| match ext.get("code") {
+                Some(async_graphql::Value::String(code)) => Some(code.as_str()),
+                _ => None,
+            })
+        }));
     let request_error = is_request_error(&response);
     let status = if request_error && media == Media::GraphqlResponseJson {
         StatusCode::BAD_REQUEST

@@ -2,6 +2,9 @@
 
 pub mod graphql;
 pub mod health;
+pub mod metrics;
+
+use std::sync::Arc;
 
 use axum::{extract::DefaultBodyLimit, routing::get, Router};
 use sea_orm::DatabaseConnection;
@@ -24,6 +27,7 @@ pub struct AppState {
     pub identity: Identity,
     pub events: RankingEvents,
     pub nomination_events: NominationEvents,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// The router production runs, and tests drive over real HTTP.
@@ -37,6 +41,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::count_responses,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
