@@ -580,3 +580,98 @@ pub async fn issue_decision(
     .await?;
     Ok(Ok((decision, awards)))
 }
+
+/// Whether `unit` holds `award_type` for `year` already, or has a nomination for it open:
+/// then it is not proposed again (one achievement is rewarded once).
+pub async fn covered(
+    txn: &DatabaseTransaction,
+    award_type: i32,
+    unit: i32,
+    year: i32,
+) -> AppResult<bool> {
+    let held = award::Entity::find()
+        .filter(award::Column::AwardTypeId.eq(award_type))
+        .filter(award::Column::RecipientUnitId.eq(unit))
+        .filter(award::Column::Year.eq(year))
+        .filter(award::Column::RevokedAt.is_null())
+        .one(txn)
+        .await?
+        .is_some();
+    let open = nomination::Entity::find()
+        .filter(nomination::Column::AwardTypeId.eq(award_type))
+        .filter(nomination::Column::RecipientUnitId.eq(unit))
+        .filter(nomination::Column::Year.eq(year))
+        .filter(nomination::Column::Status.is_in(OPEN))
+        .one(txn)
+        .await?
+        .is_some();
+    Ok(held || open)
+}
+
+/// A cluster year's proposal for one of its ranked members.
+#[derive(Debug, Clone)]
+pub struct ClusterProposal {
+    pub award_type_id: i32,
+    pub unit_id: i32,
+    pub year: i32,
+    pub cluster_year_id: i32,
+    pub head_unit_id: Option<i32>,
+    pub province_id: Option<i32>,
+    pub achievements: String,
+    pub basis: String,
+    pub comment: String,
+}
+
+/// Creates a cluster year's proposal, SUBMITTED at once: the finalized ranking is the
+/// cluster's vote, authorized by the finalization that calls this.
+pub async fn propose_for_cluster(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    p: ClusterProposal,
+) -> AppResult<nomination::Model> {
+    let now = Utc::now();
+    let row = nomination::ActiveModel {
+        award_type_id: Set(p.award_type_id),
+        recipient_unit_id: Set(Some(p.unit_id)),
+        year: Set(p.year),
+        proposed_by_cluster_year_id: Set(Some(p.cluster_year_id)),
+        proposed_by_unit_id: Set(p.head_unit_id),
+        status: Set(Status::Submitted),
+        achievements: Set(p.achievements),
+        basis: Set(Some(p.basis)),
+        province_id: Set(p.province_id),
+        created_by_user_id: Set(viewer.user_id),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    event(txn, viewer, &row, None, Status::Submitted, Some(p.comment)).await?;
+    Ok(row)
+}
+
+/// Withdraws `n` for a reason the system gives (its ranking was reopened), with the event
+/// in its history; authorized by the operation that calls this.
+pub async fn withdraw_for(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    n: &nomination::Model,
+    comment: String,
+) -> AppResult<()> {
+    let mut row: nomination::ActiveModel = n.clone().into();
+    row.status = Set(Status::Withdrawn);
+    row.version = Set(n.version + 1);
+    row.updated_at = Set(Utc::now());
+    let row = row.update(txn).await?;
+    event(
+        txn,
+        viewer,
+        &row,
+        Some(n.status),
+        Status::Withdrawn,
+        Some(comment),
+    )
+    .await
+}

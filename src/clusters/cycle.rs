@@ -14,7 +14,7 @@ use chrono::{NaiveDate, Utc};
 use entity::{
     award_type, cluster, cluster_member, cluster_year, criterion,
     enums::{ClusterKind, ClusterYearStatus as Status, NominationStatus},
-    nomination, nomination_event, ranking_entry, score_line, score_sheet, unit,
+    nomination, ranking_entry, score_line, score_sheet, unit,
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -25,6 +25,7 @@ use sea_orm::{
 use serde_json::json;
 
 use super::rules::{self, Line};
+use crate::awards::workflow;
 use crate::{
     access::{self, Action, Target, Viewer},
     audit::{self, AuditEntry},
@@ -1111,7 +1112,6 @@ pub async fn finalize(
         .into_iter()
         .map(|a| (a.code, a.id))
         .collect();
-    let now = Utc::now();
     for place in &places {
         let proposed = rules::proposed_award(place.rank).and_then(|code| awards.get(code).copied());
         ranking_entry::ActiveModel {
@@ -1124,71 +1124,37 @@ pub async fn finalize(
         }
         .insert(txn)
         .await?;
+        let Some(award) = proposed else {
+            continue;
+        };
         // One achievement is rewarded once: no proposal for a unit that holds the award for
         // the year already, or has one open (after a reopened ranking, say).
-        let already = match proposed {
-            Some(award) => {
-                let held = entity::award::Entity::find()
-                    .filter(entity::award::Column::AwardTypeId.eq(award))
-                    .filter(entity::award::Column::RecipientUnitId.eq(place.key))
-                    .filter(entity::award::Column::Year.eq(y.year.year))
-                    .filter(entity::award::Column::RevokedAt.is_null())
-                    .one(txn)
-                    .await?
-                    .is_some();
-                let open = nomination::Entity::find()
-                    .filter(nomination::Column::AwardTypeId.eq(award))
-                    .filter(nomination::Column::RecipientUnitId.eq(place.key))
-                    .filter(nomination::Column::Year.eq(y.year.year))
-                    .filter(nomination::Column::Status.is_in(crate::awards::workflow::OPEN))
-                    .one(txn)
-                    .await?
-                    .is_some();
-                held || open
-            }
-            None => false,
-        };
-        if let (Some(award), false) = (proposed, already) {
-            let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
-            let proposal = nomination::ActiveModel {
-                award_type_id: Set(award),
-                recipient_unit_id: Set(Some(place.key)),
-                year: Set(y.year.year),
-                proposed_by_cluster_year_id: Set(Some(y.year.id)),
-                proposed_by_unit_id: Set(y.year.head_unit_id),
-                status: Set(NominationStatus::Submitted),
-                achievements: Set(format!(
+        if workflow::covered(txn, award, place.key, y.year.year).await? {
+            continue;
+        }
+        let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
+        workflow::propose_for_cluster(
+            txn,
+            viewer,
+            workflow::ClusterProposal {
+                award_type_id: award,
+                unit_id: place.key,
+                year: y.year.year,
+                cluster_year_id: y.year.id,
+                head_unit_id: y.year.head_unit_id,
+                province_id: unit.and_then(|u| u.province_id).or(y.cluster.province_id),
+                achievements: format!(
                     "Xếp thứ {} {} năm {} với {} điểm.",
                     place.rank, y.cluster.name, y.year.year, place.total
-                )),
-                basis: Set(Some(format!(
+                ),
+                basis: format!(
                     "Kết quả chấm điểm, xếp hạng thi đua {} năm {}",
                     y.cluster.name, y.year.year
-                ))),
-                province_id: Set(unit.and_then(|u| u.province_id).or(y.cluster.province_id)),
-                created_by_user_id: Set(viewer.user_id),
-                version: Set(1),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            nomination_event::ActiveModel {
-                nomination_id: Set(proposal.id),
-                from_status: Set(None),
-                to_status: Set(NominationStatus::Submitted),
-                actor_user_id: Set(viewer.user_id),
-                comment: Set(Some(format!(
-                    "Đề nghị của {} năm {}",
-                    y.cluster.name, y.year.year
-                ))),
-                at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-        }
+                ),
+                comment: format!("Đề nghị của {} năm {}", y.cluster.name, y.year.year),
+            },
+        )
+        .await?;
     }
     record(txn, viewer, "finalizeRanking", &y, json!({ "ranking": places.iter().map(|p| json!({ "unitId": p.key, "rank": p.rank, "total": p.total })).collect::<Vec<_>>() })).await?;
     Ok(Ok(YearRef {
@@ -1242,24 +1208,13 @@ pub async fn reopen(
             ]))
             .all(txn)
             .await?;
-        let now = Utc::now();
         for n in open {
-            let from = n.status;
-            let mut row: nomination::ActiveModel = n.clone().into();
-            row.status = Set(NominationStatus::Withdrawn);
-            row.version = Set(n.version + 1);
-            row.updated_at = Set(now);
-            row.update(txn).await?;
-            nomination_event::ActiveModel {
-                nomination_id: Set(n.id),
-                from_status: Set(Some(from)),
-                to_status: Set(NominationStatus::Withdrawn),
-                actor_user_id: Set(viewer.user_id),
-                comment: Set(Some(format!("Mở lại xếp hạng: {}", text::nfc(reason)))),
-                at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
+            workflow::withdraw_for(
+                txn,
+                viewer,
+                &n,
+                format!("Mở lại xếp hạng: {}", text::nfc(reason)),
+            )
             .await?;
         }
     }
