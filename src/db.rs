@@ -1,7 +1,10 @@
 //! The database: connecting (SQLite or PostgreSQL from one URL), migrating, reference data.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 /// The database used when none is configured: a SQLite file in the working directory,
 /// created on first start.
@@ -31,6 +34,18 @@ pub async fn prepare(db: &DatabaseConnection) -> Result<(), DbErr> {
     crate::awards::store::sync_catalogue(db).await?;
     crate::awards::store::sync_rules(db).await?;
     Ok(())
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so that concurrent writers wait for each other (up to the busy
+/// timeout) instead of failing when one upgrades a read snapshot another has outdated; on
+/// PostgreSQL it is an ordinary transaction.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// A URL safe to print: the password, if any, is masked.

@@ -547,3 +547,33 @@ async fn merge_split_and_absorb_and_their_refusals() {
         assert_eq!(footprint(&app).await, before, "{input}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_writes_wait_for_each_other_instead_of_failing() {
+    let app = TestApp::with_demo().await;
+    let token = app.token("board.camau").await;
+    let before = footprint(&app).await;
+    let requests = (0..24).map(|i| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            app.post_as(
+                &token,
+                CREATE_PERSON,
+                json!({ "input": { "unitCode": "CM-SKHCN-2025", "fullName": format!("Người {i}") } }),
+            )
+            .await
+        }
+    });
+    let answers = futures_util::future::join_all(requests).await;
+    for (status, body) in &answers {
+        assert_eq!(*status, 200);
+        assert!(body.get("errors").is_none(), "{body}");
+        assert_eq!(body["data"]["createPerson"]["userErrors"], json!([]));
+    }
+    assert_eq!(
+        footprint(&app).await[2],
+        before[2] + 24,
+        "every person written"
+    );
+}

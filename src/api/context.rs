@@ -23,3 +23,8 @@ pub fn viewer<'a>(ctx: &Context<'a>) -> AppResult<&'a Viewer> {
 pub fn loaders<'a>(ctx: &Context<'a>) -> AppResult<&'a Loaders> {
     ctx.data_opt::<Loaders>().ok_or_else(|| missing("loaders"))
 }
+
+/// Begins the transaction of a mutation (see [`crate::db::begin_write`]).
+pub async fn write(ctx: &Context<'_>) -> AppResult<sea_orm::DatabaseTransaction> {
+    Ok(crate::db::begin_write(db(ctx)?).await?)
+}

@@ -7,7 +7,6 @@ use chrono::Utc;
 use entity::{award, award_type, decision, enums, initiative, person, unit};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use serde_json::json;
 
@@ -18,7 +17,7 @@ use super::{
 use crate::{
     access::{self, Action, Target},
     api::{
-        context::{db, viewer},
+        context::viewer,
         ids::{parse_global_id, NodeKind},
         scalars::Date,
         user_errors::{user_errors, UserError},
@@ -302,7 +301,7 @@ impl AwardsMutation {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::RecordAwardHistory)?;
         let recipient = recipient_of(ctx, &input.recipient_id).await?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(award_type) = award_type::Entity::find()
             .filter(award_type::Column::Code.eq(text::nfc(&input.award_type_code)))
             .one(&txn)
@@ -378,7 +377,7 @@ impl AwardsMutation {
             (NodeKind::Award, id) => id,
             _ => return Err(AppError::bad_input("`awardId` is not an award's ID")),
         };
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(current) = award::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(RevokeAwardPayload {
                 user_errors: user_errors(vec![UserProblem::new(
@@ -467,7 +466,7 @@ impl AwardsMutation {
             (NodeKind::Person, id) => id,
             _ => return Err(AppError::bad_input("`personId` is not a person's ID")),
         };
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(person) = person::Entity::find_by_id(person_id).one(&txn).await? else {
             return Ok(RecordInitiativePayload {
                 user_errors: user_errors(vec![UserProblem::new(

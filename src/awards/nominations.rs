@@ -6,7 +6,7 @@ use entity::{cluster_year, enums, nomination, nomination_event, person, province
 use futures_util::Stream;
 use sea_orm::{
     sea_query::Query, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 use super::{
@@ -494,7 +494,7 @@ async fn step(
     comment: Option<String>,
 ) -> AppResult<Outcome<nomination::Model>> {
     let id = nomination_id(id)?;
-    let txn = db(ctx)?.begin().await?;
+    let txn = crate::api::context::write(ctx).await?;
     let outcome = workflow::take(&txn, viewer(ctx)?, id, step, comment).await?;
     if let Ok(n) = &outcome {
         txn.commit().await?;
@@ -518,7 +518,7 @@ impl NominationsMutation {
         input: CreateNominationInput,
     ) -> AppResult<CreateNominationPayload> {
         let recipient = recipient_of(ctx, &input.recipient_id).await?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let outcome = workflow::create(
             &txn,
             viewer(ctx)?,
@@ -608,7 +608,7 @@ impl NominationsMutation {
             .iter()
             .map(nomination_id)
             .collect::<AppResult<Vec<i32>>>()?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let outcome = workflow::issue_decision(
             &txn,
             viewer(ctx)?,

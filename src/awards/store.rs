@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use entity::award_type;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
 
 use super::catalogue::CATALOGUE;
 
@@ -10,7 +10,7 @@ use super::catalogue::CATALOGUE;
 /// names, level, conferrer and recipient kinds of the others in line with the catalogue.
 /// Running it again changes nothing.
 pub async fn sync_catalogue(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = award_type::Entity::find().all(&txn).await?;
     for (order, spec) in CATALOGUE.iter().enumerate() {
         let sort_order = order as i32 + 1;
@@ -59,7 +59,7 @@ pub async fn sync_catalogue(db: &DatabaseConnection) -> Result<(), DbErr> {
 pub async fn sync_rules(db: &DatabaseConnection) -> Result<(), DbErr> {
     use entity::award_rule;
     use sea_orm::{ColumnTrait, QueryFilter};
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let types: std::collections::HashMap<String, i32> = award_type::Entity::find()
         .all(&txn)
         .await?

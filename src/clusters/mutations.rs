@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use entity::enums::ClusterYearStatus as Status;
-use sea_orm::{DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseTransaction;
 
 use super::{
     cycle::{
@@ -246,7 +246,7 @@ pub struct ReopenClusterYearInput {
 }
 
 async fn begin(ctx: &Context<'_>) -> AppResult<DatabaseTransaction> {
-    Ok(db(ctx)?.begin().await?)
+    crate::api::context::write(ctx).await
 }
 
 /// Commits `outcome`'s transaction when it succeeded (and drops it, writing nothing, when it

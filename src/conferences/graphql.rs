@@ -2,9 +2,7 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{award, conference, conference_tally, enums, unit};
-use sea_orm::{
-    sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{NewConference, Tally};
 use crate::{
@@ -293,7 +291,7 @@ impl ConferencesMutation {
                 individuals: t.individuals,
             })
             .collect();
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let outcome = super::create(
             &txn,
             viewer(ctx)?,

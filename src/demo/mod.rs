@@ -13,7 +13,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, TransactionTrait,
+    PaginatorTrait, QueryFilter,
 };
 
 use crate::{
@@ -49,7 +49,7 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// Loads the demo province. Running it again changes nothing.
 pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     seed_provinces(&txn).await?;
     seed_units(&txn).await?;
     seed_persons(&txn).await?;

@@ -2,7 +2,6 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
 use super::{password, users, Environment, Identity};
@@ -242,7 +241,7 @@ impl IdentityMutation {
             .issue(user.id, None)
             .map_err(|e| AppError::internal(&e))?;
         let signed_in = viewer_of_user(db, &user).await?;
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         audit::record(
             &txn,
             &signed_in,
@@ -281,7 +280,7 @@ impl IdentityMutation {
             unit_code: input.unit_code.map(|c| text::nfc(&c)),
             province_code: input.province_code.map(|c| text::nfc(&c)),
         };
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let row = match users::prepare(&txn, &new, password::hash, false).await? {
             Ok(row) => row,
             Err(problems) => {

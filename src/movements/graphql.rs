@@ -3,9 +3,7 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{enums, movement, movement_registration, unit};
-use sea_orm::{
-    sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{NewMovement, Registrant};
 use crate::{
@@ -249,7 +247,7 @@ impl MovementsMutation {
         ctx: &Context<'_>,
         input: LaunchMovementInput,
     ) -> AppResult<LaunchMovementPayload> {
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let outcome = super::launch(
             &txn,
             viewer(ctx)?,
@@ -289,7 +287,7 @@ impl MovementsMutation {
             (NodeKind::Movement, id) => id,
             _ => return Err(AppError::bad_input("`movementId` is not a movement's ID")),
         };
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let registrant = match (input.unit_code, input.person_id) {
             (Some(code), None) => {
                 match crate::organisation::store::find_unit(&txn, &text::nfc(&code)).await? {

@@ -11,7 +11,6 @@ use chrono::{Days, NaiveDate, Utc};
 use entity::{enums, person, person_position, person_private, term, unit, unit_lineage};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use serde_json::json;
 
@@ -22,7 +21,7 @@ use super::{
 use crate::{
     access::{self, Action, Target, Viewer},
     api::{
-        context::{db, viewer},
+        context::viewer,
         ids::{parse_global_id, NodeKind},
         scalars::Date,
         user_errors::{user_errors, UserError},
@@ -332,7 +331,7 @@ impl OrganisationMutation {
     ) -> AppResult<CreateUnitPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let mut problems = Vec::new();
         let code = text::nfc(&input.code);
         let name = text::nfc(&input.name);
@@ -442,7 +441,7 @@ impl OrganisationMutation {
     ) -> AppResult<UpdateUnitPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(current) = store::find_unit(&txn, &text::nfc(&input.code)).await? else {
             return Ok(UpdateUnitPayload {
                 user_errors: user_errors(vec![not_found("code", "unit", &input.code)]),
@@ -546,7 +545,7 @@ impl OrganisationMutation {
     ) -> AppResult<PersonPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(unit) = store::find_unit(&txn, &text::nfc(&input.unit_code)).await? else {
             return Ok(PersonPayload {
                 user_errors: user_errors(vec![not_found("unitCode", "unit", &input.unit_code)]),
@@ -620,7 +619,7 @@ impl OrganisationMutation {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
         let id = person_id(&input.id, "id")?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(current) = person::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(PersonPayload {
                 user_errors: user_errors(vec![UserProblem::new(
@@ -729,7 +728,7 @@ impl OrganisationMutation {
     ) -> AppResult<CreateTermPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::WriteOrganisation)?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let mut problems = Vec::new();
         let unit = named_unit(&txn, "unitCode", input.unit_code.as_deref(), &mut problems).await?;
         let province = named_province(
@@ -852,7 +851,7 @@ impl OrganisationMutation {
             Some(_) => return Err(AppError::bad_input("`termId` is not a term's ID")),
             None => None,
         };
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let Some(person) = person::Entity::find_by_id(person_id).one(&txn).await? else {
             return Ok(AssignPositionPayload {
                 user_errors: user_errors(vec![UserProblem::new(
@@ -957,7 +956,7 @@ impl OrganisationMutation {
     ) -> AppResult<ReorganizeUnitsPayload> {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::ReorganizeUnits)?;
-        let txn = db(ctx)?.begin().await?;
+        let txn = crate::api::context::write(ctx).await?;
         let kind: enums::LineageKind = input.kind.into();
         let effective_on = input.effective_on.0;
         let mut problems = Vec::new();
