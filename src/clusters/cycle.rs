@@ -403,6 +403,44 @@ async fn taken_elsewhere(
     Ok(problems)
 }
 
+/// Sets the head and deputy of `existing`, or creates the year (PLANNING) with them.
+async fn save_leadership(
+    txn: &DatabaseTransaction,
+    cluster_id: i32,
+    year: i32,
+    existing: Option<cluster_year::Model>,
+    head: Option<i32>,
+    deputy: Option<i32>,
+) -> AppResult<cluster_year::Model> {
+    let now = Utc::now();
+    Ok(match existing {
+        Some(y) => {
+            let version = y.version;
+            let mut row: cluster_year::ActiveModel = y.into();
+            row.head_unit_id = Set(head);
+            row.deputy_unit_id = Set(deputy);
+            row.version = Set(version + 1);
+            row.updated_at = Set(now);
+            row.update(txn).await?
+        }
+        None => {
+            cluster_year::ActiveModel {
+                cluster_id: Set(cluster_id),
+                year: Set(year),
+                status: Set(Status::Planning),
+                head_unit_id: Set(head),
+                deputy_unit_id: Set(deputy),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?
+        }
+    })
+}
+
 async fn replace_members(
     txn: &DatabaseTransaction,
     year_id: i32,
@@ -490,32 +528,15 @@ pub async fn set_up_year(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let now = Utc::now();
-    let year = match existing {
-        Some(y) => {
-            let mut row: cluster_year::ActiveModel = y.clone().into();
-            row.head_unit_id = Set(head.as_ref().map(|h| h.id));
-            row.deputy_unit_id = Set(deputy.as_ref().map(|d| d.id));
-            row.version = Set(y.version + 1);
-            row.updated_at = Set(now);
-            row.update(txn).await?
-        }
-        None => {
-            cluster_year::ActiveModel {
-                cluster_id: Set(c.id),
-                year: Set(setup.year),
-                status: Set(Status::Planning),
-                head_unit_id: Set(head.as_ref().map(|h| h.id)),
-                deputy_unit_id: Set(deputy.as_ref().map(|d| d.id)),
-                version: Set(1),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?
-        }
-    };
+    let year = save_leadership(
+        txn,
+        c.id,
+        setup.year,
+        existing,
+        head.as_ref().map(|h| h.id),
+        deputy.as_ref().map(|d| d.id),
+    )
+    .await?;
     replace_members(txn, year.id, &members).await?;
     let y = YearRef { cluster: c, year };
     record(txn, viewer, "setUpClusterYear", &y, json!({ "members": setup.member_codes, "head": setup.head_code, "deputy": setup.deputy_code })).await?;
@@ -590,34 +611,19 @@ pub async fn set_leadership(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let now = Utc::now();
-    let row = match existing {
-        Some(y) => {
-            let mut row: cluster_year::ActiveModel = y.clone().into();
-            row.head_unit_id = Set(head.as_ref().map(|h| h.id));
-            row.deputy_unit_id = Set(deputy.as_ref().map(|d| d.id));
-            row.version = Set(y.version + 1);
-            row.updated_at = Set(now);
-            row.update(txn).await?
-        }
-        None => {
-            let row = cluster_year::ActiveModel {
-                cluster_id: Set(c.id),
-                year: Set(year),
-                status: Set(Status::Planning),
-                head_unit_id: Set(head.as_ref().map(|h| h.id)),
-                deputy_unit_id: Set(deputy.as_ref().map(|d| d.id)),
-                version: Set(1),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            replace_members(txn, row.id, &members).await?;
-            row
-        }
-    };
+    let is_new = existing.is_none();
+    let row = save_leadership(
+        txn,
+        c.id,
+        year,
+        existing,
+        head.as_ref().map(|h| h.id),
+        deputy.as_ref().map(|d| d.id),
+    )
+    .await?;
+    if is_new {
+        replace_members(txn, row.id, &members).await?;
+    }
     let y = YearRef {
         cluster: c,
         year: row,
