@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    award_type, cluster, cluster_member, cluster_year, criterion, person, person_position,
-    person_private, province, province_lineage, ranking_entry, score_line, score_sheet, term, unit,
-    unit_lineage,
+    app_user, award_type, cluster, cluster_member, cluster_year, conference_tally, criterion,
+    decision, nomination_event, person, person_position, person_private, province,
+    province_lineage, ranking_entry, score_line, score_sheet, term, unit, unit_lineage,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
@@ -45,6 +45,8 @@ by_id_loader!(TermById, term);
 by_id_loader!(AwardTypeById, award_type);
 by_id_loader!(ClusterById, cluster);
 by_id_loader!(ClusterYearById, cluster_year);
+by_id_loader!(DecisionById, decision);
+by_id_loader!(UserById, app_user);
 
 /// Private fields of persons, by person id.
 pub struct PersonPrivateById(DatabaseConnection);
@@ -174,6 +176,21 @@ grouped_loader!(
     UnitId,
     unit_id,
     "The places of each unit in finalized rankings."
+);
+
+grouped_loader!(
+    NominationHistory,
+    nomination_event,
+    NominationId,
+    nomination_id,
+    "The history events of each nomination, oldest first."
+);
+grouped_loader!(
+    ConferenceTallies,
+    conference_tally,
+    ConferenceId,
+    conference_id,
+    "The tallies of each conference."
 );
 
 /// The awards of each unit as a collective (not revoked), oldest first.
@@ -313,6 +330,10 @@ pub struct LoaderSet {
     pub sheet_lines: Cached<SheetLines>,
     pub unit_standings: Cached<UnitStandings>,
     pub unit_awards: Cached<UnitAwards>,
+    pub decision: Cached<DecisionById>,
+    pub user: Cached<UserById>,
+    pub nomination_history: Cached<NominationHistory>,
+    pub conference_tallies: Cached<ConferenceTallies>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
 }
@@ -345,6 +366,10 @@ impl Loaders {
             sheet_lines: cached(SheetLines(db.clone())),
             unit_standings: cached(UnitStandings(db.clone())),
             unit_awards: cached(UnitAwards(db.clone())),
+            decision: cached(DecisionById(db.clone())),
+            user: cached(UserById(db.clone())),
+            nomination_history: cached(NominationHistory(db.clone())),
+            conference_tallies: cached(ConferenceTallies(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),
         }))
@@ -372,6 +397,10 @@ impl LoaderSet {
         self.sheet_lines.clear::<i32>();
         self.unit_standings.clear::<i32>();
         self.unit_awards.clear::<i32>();
+        self.decision.clear::<i32>();
+        self.user.clear::<i32>();
+        self.nomination_history.clear::<i32>();
+        self.conference_tallies.clear::<i32>();
         self.unit_lineage.clear::<(i32, LineageSide)>();
         self.province_lineage.clear::<(i32, LineageSide)>();
     }

@@ -235,8 +235,9 @@ impl Award {
         let Some(id) = self.0.decision_id else {
             return Ok(None);
         };
-        Ok(entity::decision::Entity::find_by_id(id)
-            .one(db(ctx)?)
+        Ok(crate::api::context::loaders(ctx)?
+            .decision
+            .load_one(id)
             .await?
             .map(Decision))
     }

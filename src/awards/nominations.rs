@@ -2,11 +2,10 @@
 //! workflow's mutations, `issueDecision`, and `nominationUpdated(unitCode)`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Subscription, ID};
-use entity::{cluster_year, enums, nomination, nomination_event, person, province_lineage, unit};
+use entity::{cluster_year, enums, nomination, person, province_lineage, unit};
 use futures_util::Stream;
 use sea_orm::{
     sea_query::Query, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder,
 };
 
 use super::{
@@ -213,20 +212,18 @@ impl Nomination {
     }
     /// Every transition, oldest first: who, when, from, to, comment.
     async fn history(&self, ctx: &Context<'_>) -> AppResult<Vec<NominationEventView>> {
-        let db = db(ctx)?;
-        let events = nomination_event::Entity::find()
-            .filter(nomination_event::Column::NominationId.eq(self.0.id))
-            .order_by_asc(nomination_event::Column::Id)
-            .all(db)
-            .await?;
-        let users: std::collections::HashMap<i32, String> = entity::app_user::Entity::find()
-            .filter(
-                entity::app_user::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)),
-            )
-            .all(db)
+        let loaders = loaders(ctx)?;
+        let events = loaders
+            .nomination_history
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let users: std::collections::HashMap<i32, String> = loaders
+            .user
+            .load_many(events.iter().filter_map(|e| e.actor_user_id))
             .await?
             .into_iter()
-            .map(|u| (u.id, u.username))
+            .map(|(id, u)| (id, u.username))
             .collect();
         Ok(events
             .into_iter()
@@ -247,8 +244,9 @@ impl Nomination {
         let Some(id) = self.0.decision_id else {
             return Ok(None);
         };
-        Ok(entity::decision::Entity::find_by_id(id)
-            .one(db(ctx)?)
+        Ok(crate::api::context::loaders(ctx)?
+            .decision
+            .load_one(id)
             .await?
             .map(Decision))
     }

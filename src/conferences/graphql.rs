@@ -113,14 +113,12 @@ impl Conference {
     }
     /// The counts of awards given and proposals sent up.
     async fn tallies(&self, ctx: &Context<'_>) -> AppResult<Vec<ConferenceTally>> {
-        Ok(conference_tally::Entity::find()
-            .filter(conference_tally::Column::ConferenceId.eq(self.0.id))
-            .order_by_asc(conference_tally::Column::Id)
-            .all(db(ctx)?)
+        let rows = loaders(ctx)?
+            .conference_tallies
+            .load_one(self.0.id)
             .await?
-            .into_iter()
-            .map(ConferenceTally)
-            .collect())
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(ConferenceTally).collect())
     }
     /// The named awards given there (to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
