@@ -150,3 +150,7 @@ pub enum UserErrorCode {
 
 /// Results of resolvers and domain functions.
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A business-rule outcome of a domain operation: the value, or the problems that refused it
+/// (they become `userErrors`, and the caller drops its transaction, so nothing is written).
+pub type Outcome<T> = Result<T, Vec<UserProblem>>;

@@ -25,8 +25,8 @@ use crate::{
         scalars::{Date, DateTime},
         user_errors::{user_errors, UserError},
     },
-    clusters::{cycle::Outcome, graphql::ClusterYear},
-    error::{AppError, AppResult},
+    clusters::graphql::ClusterYear,
+    error::{AppError, AppResult, Outcome},
     organisation::graphql::Unit,
     text,
 };

@@ -20,8 +20,7 @@ use super::eligibility::{self, Recipient};
 use crate::{
     access::{self, Action, Target, Viewer},
     audit::{self, AuditEntry},
-    clusters::cycle::Outcome,
-    error::{AppError, AppResult, UserErrorCode, UserProblem},
+    error::{AppError, AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::store as organisation,
     text,
 };

@@ -29,13 +29,10 @@ use crate::awards::workflow;
 use crate::{
     access::{self, Action, Target, Viewer},
     audit::{self, AuditEntry},
-    error::{AppError, AppResult, ErrorCode, UserErrorCode, UserProblem},
+    error::{AppError, AppResult, ErrorCode, Outcome, UserErrorCode, UserProblem},
     organisation::{rules as names, store as organisation},
     text,
 };
-
-/// A business-rule outcome: the value, or the problems that refused it.
-pub type Outcome<T> = Result<T, Vec<UserProblem>>;
 
 fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
     vec![UserProblem::new(field, message, code)]

@@ -6,9 +6,7 @@ use entity::enums::ClusterYearStatus as Status;
 use sea_orm::DatabaseTransaction;
 
 use super::{
-    cycle::{
-        self, CriterionSpec, NewCluster, Outcome, Review, ReviewLine, SelfLine, YearRef, YearSetup,
-    },
+    cycle::{self, CriterionSpec, NewCluster, Review, ReviewLine, SelfLine, YearRef, YearSetup},
     graphql::{Cluster, ClusterKind, ClusterYear, ScoreSheet},
     live::{RankingChange, RankingEvent, RankingEvents},
 };
@@ -18,7 +16,7 @@ use crate::{
         scalars::Date,
         user_errors::{user_errors, UserError},
     },
-    error::AppResult,
+    error::{AppResult, Outcome},
 };
 
 /// Input of `createCluster`.

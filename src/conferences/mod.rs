@@ -18,8 +18,7 @@ use serde_json::json;
 use crate::{
     access::{self, Action, Viewer},
     audit::{self, AuditEntry},
-    clusters::cycle::Outcome,
-    error::{AppResult, UserErrorCode, UserProblem},
+    error::{AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::{rules, store as organisation},
     text,
 };

@@ -19,12 +19,9 @@ use sea_orm::{
 use crate::{
     access::Viewer,
     awards::workflow,
-    clusters::{
-        self,
-        cycle::{self, Outcome},
-    },
+    clusters::{self, cycle},
     conferences,
-    error::AppResult,
+    error::{AppResult, Outcome},
     movements,
     organisation::unit_search_key,
     text,
