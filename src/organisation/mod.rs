@@ -6,6 +6,7 @@ pub mod graphql;
 pub mod mutations;
 pub mod rules;
 pub mod store;
+pub mod writes;
 
 use chrono::NaiveDate;
 
