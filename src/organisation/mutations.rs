@@ -604,7 +604,7 @@ impl OrganisationMutation {
         .await?;
         txn.commit().await?;
         Ok(PersonPayload {
-            person: Some(Person(row)),
+            person: access::see_person(viewer, row).map(Person),
             user_errors: Vec::new(),
         })
     }
@@ -714,7 +714,7 @@ impl OrganisationMutation {
         .await?;
         txn.commit().await?;
         Ok(PersonPayload {
-            person: Some(Person(row)),
+            person: access::see_person(viewer, row).map(Person),
             user_errors: Vec::new(),
         })
     }
