@@ -26,6 +26,10 @@ use thidua::access::{
 };
 use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
 
+/// A client's end of a `graphql-transport-ws` socket.
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
 /// U's sub-unit's sub-unit, where the person works.
 const DEEP: &str = "CM-SKHCN-2025-VP-TH";
 const NAME: &str = "Lâm Thị Hoa";
@@ -467,10 +471,7 @@ async fn finalize_ranking_authorizes_before_it_tells_a_version_or_a_state() {
     );
 }
 
-async fn socket(
-    app: &TestApp,
-    token: Option<String>,
-) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
+async fn socket(app: &TestApp, token: Option<String>) -> Socket {
     let url = app.base.replace("http://", "ws://") + "/graphql";
     let mut request = url.into_client_request().unwrap();
     request.headers_mut().insert(
@@ -543,11 +544,7 @@ async fn nomination_updates_reach_exactly_the_viewers_who_may_read_the_nominatio
 }
 
 /// Waits for the socket's close frame, skipping nothing else: any data frame is a failure.
-async fn close_code(
-    socket: &mut tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >,
-) -> u16 {
+async fn close_code(socket: &mut Socket) -> u16 {
     let message = tokio::time::timeout(std::time::Duration::from_secs(20), socket.next())
         .await
         .expect("the server answers")
