@@ -495,14 +495,32 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 "BANG_KHEN_CHU_TICH_TINH"
             };
             let id = submitted_nomination(app, award, 1950 + n as i32).await;
-            let allowed = write(
-                app,
+            let query = "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } userErrors { code } } }";
+            let approved = |body: &Value| {
+                body["data"]["approveNomination"]["nomination"]["status"] == "APPROVED"
+            };
+            // A decider who may not read U's nomination is told it does not exist (as for
+            // an id that names none); one who reads it but may not decide it, FORBIDDEN.
+            let reads_it = matches!(
                 persona,
-                "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } } }",
-                json!({ "i": { "id": id } }),
-                |body| body["data"]["approveNomination"]["nomination"]["status"] == "APPROVED",
-            )
-            .await;
+                Persona::OfficerOfUnit | Persona::BoardOfProvince | Persona::Admin
+            );
+            let decides_some = !matches!(persona, Persona::Anonymous | Persona::Partner);
+            if !reads_it && decides_some {
+                let before = footprint(app).await;
+                let body = ask(app, persona, query, json!({ "i": { "id": id } })).await;
+                assert_eq!(
+                    body["data"]["approveNomination"]["userErrors"][0]["code"], "NOT_FOUND",
+                    "{persona:?}: {body}"
+                );
+                assert_eq!(
+                    footprint(app).await,
+                    before,
+                    "{persona:?}: changed something"
+                );
+                return (false, "http");
+            }
+            let allowed = write(app, persona, query, json!({ "i": { "id": id } }), approved).await;
             (allowed, "http")
         }
     }

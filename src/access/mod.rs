@@ -5,13 +5,23 @@
 //! [`scopes`] into a query condition; a single lookup, `node(id:)` and a nested edge use the
 //! same functions, so they cannot disagree. Being a cluster head is not a role: it is derived
 //! from data, per year (the HEAD column).
+//!
+//! Persons, awards, registrations and nominations reach a client only as [`Seen`] rows,
+//! which only this module builds: through a [`RowScope`] (a list's condition, per resource
+//! and viewer) or a `see_*` check of one row. The GraphQL objects `Person`, `Award`,
+//! `Registration` and `Nomination` hold a `Seen`, so no resolver can hand out a row that did
+//! not pass the viewer's scope. [`live`] checks the viewer of a socket again on every event.
 
+pub mod live;
 pub mod matrix;
 
-use entity::enums::Role;
+use entity::{
+    award, cluster_year, enums::Role, movement_registration, nomination, person, province_lineage,
+    unit,
+};
 use sea_orm::{
-    sea_query::{Expr, ExprTrait},
-    Condition,
+    sea_query::{Expr, ExprTrait, Query},
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
 };
 
 pub use matrix::{Action, Scope};
@@ -110,18 +120,201 @@ fn nothing() -> Condition {
     Condition::all().add(ExprTrait::eq(Expr::val(1), 0))
 }
 
-/// Persons' public fields (name, unit, positions): a list condition.
-pub fn person_scope(viewer: &Viewer) -> Condition {
-    if scopes(viewer, Action::ReadPerson).contains(&Scope::All) {
-        Condition::all()
-    } else {
-        nothing()
+/// A row that `access` let the viewer see: a person, an award, a registration or a
+/// nomination. Its field is private to this module, so the GraphQL objects that hold one
+/// (`Person`, `Award`, `Registration`, `Nomination`) cannot be built from a row that did
+/// not pass the viewer's scope.
+#[derive(Debug, Clone)]
+pub struct Seen<T>(T);
+
+impl<T> std::ops::Deref for Seen<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 
-/// Whether `viewer` may see a person at all (single lookups and nested edges).
-pub fn may_see_person(viewer: &Viewer) -> bool {
+impl<T> Seen<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+/// Whether `viewer` may see persons at all (`read_person`: signed-in viewers), and so
+/// what is derived from them (a unit's members and the titles they hold).
+pub fn sees_persons(viewer: &Viewer) -> bool {
     scopes(viewer, Action::ReadPerson).contains(&Scope::All)
+}
+
+/// What one viewer may see of one kind of row, as a query condition. Rows fetched by a
+/// query filtered with [`Self::condition`] are admitted as [`Seen`].
+pub struct RowScope<T> {
+    condition: Condition,
+    _rows: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> RowScope<T> {
+    fn new(condition: Condition) -> Self {
+        RowScope {
+            condition,
+            _rows: std::marker::PhantomData,
+        }
+    }
+
+    /// The query condition.
+    pub fn condition(&self) -> Condition {
+        self.condition.clone()
+    }
+
+    /// A row fetched by a query filtered with [`Self::condition`].
+    pub fn admit(&self, row: T) -> Seen<T> {
+        Seen(row)
+    }
+}
+
+/// Persons' public fields (name, unit, positions): the persons `viewer` may see.
+pub fn person_scope(viewer: &Viewer) -> RowScope<person::Model> {
+    RowScope::new(if sees_persons(viewer) {
+        Condition::all()
+    } else {
+        nothing()
+    })
+}
+
+/// A person, if `viewer` may see them (as [`person_scope`]).
+pub fn see_person(viewer: &Viewer, row: person::Model) -> Option<Seen<person::Model>> {
+    sees_persons(viewer).then_some(Seen(row))
+}
+
+/// Awards `viewer` may see: to units for everyone, to persons for those who see persons.
+pub fn award_scope(viewer: &Viewer) -> RowScope<award::Model> {
+    RowScope::new(if sees_persons(viewer) {
+        Condition::all()
+    } else {
+        Condition::all().add(award::Column::RecipientPersonId.is_null())
+    })
+}
+
+/// An award, if `viewer` may see it (as [`award_scope`]).
+pub fn see_award(viewer: &Viewer, row: award::Model) -> Option<Seen<award::Model>> {
+    (row.recipient_person_id.is_none() || sees_persons(viewer)).then_some(Seen(row))
+}
+
+/// Registrations for movements `viewer` may see: of units for everyone, of persons for
+/// those who see persons.
+pub fn registration_scope(viewer: &Viewer) -> RowScope<movement_registration::Model> {
+    RowScope::new(if sees_persons(viewer) {
+        Condition::all()
+    } else {
+        Condition::all().add(movement_registration::Column::PersonId.is_null())
+    })
+}
+
+/// A registration, if `viewer` may see it (as [`registration_scope`]).
+pub fn see_registration(
+    viewer: &Viewer,
+    row: movement_registration::Model,
+) -> Option<Seen<movement_registration::Model>> {
+    (row.person_id.is_none() || sees_persons(viewer)).then_some(Seen(row))
+}
+
+/// The unit and all its descendants (sub-units at any depth): what `unit` reaches, as the
+/// target side does with a target's whole chain of ancestors.
+pub async fn unit_and_descendants<C: ConnectionTrait>(
+    db: &C,
+    unit_id: i32,
+) -> Result<Vec<i32>, DbErr> {
+    let mut family = vec![unit_id];
+    let mut frontier = vec![unit_id];
+    while !frontier.is_empty() {
+        let children = unit::Entity::find()
+            .filter(unit::Column::ParentId.is_in(frontier))
+            .all(db)
+            .await?;
+        frontier = children
+            .into_iter()
+            .map(|u| u.id)
+            .filter(|id| !family.contains(id))
+            .collect();
+        family.extend(&frontier);
+    }
+    Ok(family)
+}
+
+/// The province and the provinces it absorbed, transitively: a board answers for the
+/// bodies of the provinces its own succeeded.
+async fn absorbed<C: ConnectionTrait>(db: &C, province: i32) -> Result<Vec<i32>, DbErr> {
+    let mut line = vec![province];
+    let mut i = 0;
+    while i < line.len() {
+        for link in province_lineage::Entity::find()
+            .filter(province_lineage::Column::SuccessorId.eq(line[i]))
+            .all(db)
+            .await?
+        {
+            if !line.contains(&link.predecessor_id) {
+                line.push(link.predecessor_id);
+            }
+        }
+        i += 1;
+    }
+    Ok(line)
+}
+
+/// The nominations one viewer may read (`read_nominations`): by or for its unit and the
+/// unit's sub-units at any depth and their people (unit officers), those its cluster years
+/// produced (heads), all of its province and the provinces it absorbed (the board).
+pub type NominationScope = RowScope<nomination::Model>;
+
+impl RowScope<nomination::Model> {
+    /// The nomination `id` if it exists and is in scope.
+    pub async fn find<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        id: i32,
+    ) -> Result<Option<Seen<nomination::Model>>, DbErr> {
+        Ok(nomination::Entity::find_by_id(id)
+            .filter(self.condition())
+            .one(db)
+            .await?
+            .map(Seen))
+    }
+}
+
+/// The nominations `viewer` may read, as a [`NominationScope`].
+pub async fn nomination_scope<C: ConnectionTrait>(
+    db: &C,
+    viewer: &Viewer,
+) -> Result<NominationScope, DbErr> {
+    let scopes = scopes(viewer, Action::ReadNominations);
+    if scopes.contains(&Scope::All) {
+        return Ok(RowScope::new(Condition::all()));
+    }
+    let mut any = Condition::any().add(nothing());
+    if let (true, Some(province)) = (scopes.contains(&Scope::Province), viewer.province_id) {
+        any = any.add(nomination::Column::ProvinceId.is_in(absorbed(db, province).await?));
+    }
+    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Unit), viewer.unit_id) {
+        let family = unit_and_descendants(db, unit_id).await?;
+        let people = Query::select()
+            .column(person::Column::Id)
+            .from(person::Entity)
+            .and_where(person::Column::UnitId.is_in(family.clone()))
+            .to_owned();
+        any = any
+            .add(nomination::Column::ProposedByUnitId.is_in(family.clone()))
+            .add(nomination::Column::RecipientUnitId.is_in(family))
+            .add(nomination::Column::RecipientPersonId.in_subquery(people));
+    }
+    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Year), viewer.unit_id) {
+        let headed = Query::select()
+            .column(cluster_year::Column::Id)
+            .from(cluster_year::Entity)
+            .and_where(cluster_year::Column::HeadUnitId.eq(unit_id))
+            .to_owned();
+        any = any.add(nomination::Column::ProposedByClusterYearId.in_subquery(headed));
+    }
+    Ok(RowScope::new(any))
 }
 
 /// `FORBIDDEN` unless `viewer` may do `action` to at least something: checked before a

@@ -53,13 +53,12 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             .await?
             .map(|m| Node::Unit(Unit(m))),
         NodeKind::Person => {
-            if !access::may_see_person(viewer(ctx)?) {
-                return Ok(None);
-            }
+            let viewer = viewer(ctx)?;
             loaders
                 .person
                 .load_one(id)
                 .await?
+                .and_then(|m| access::see_person(viewer, m))
                 .map(|m| Node::Person(Person(m)))
         }
         NodeKind::Term => loaders
@@ -89,10 +88,7 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             else {
                 return Ok(None);
             };
-            if award.recipient_person_id.is_some() && !access::may_see_person(viewer(ctx)?) {
-                return Ok(None);
-            }
-            Some(Node::Award(Award(award)))
+            access::see_award(viewer(ctx)?, award).map(|a| Node::Award(Award(a)))
         }
         NodeKind::Nomination => crate::awards::nominations::visible(ctx, id)
             .await?

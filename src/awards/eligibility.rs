@@ -11,6 +11,7 @@ use entity::{
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::rules::{self, Check, Facts, RecipientKind, Rule};
+use crate::access::{self, Viewer};
 
 /// Who an award would go to.
 #[derive(Debug, Clone)]
@@ -118,11 +119,13 @@ async fn predecessors<C: ConnectionTrait>(db: &C, unit_id: i32) -> Result<Vec<un
     Ok(found)
 }
 
-/// The facts about `recipient` the rules look at.
+/// The facts about `recipient` the rules look at; a collective's members only when
+/// `members_visible` (they are persons).
 pub async fn facts<C: ConnectionTrait>(
     db: &C,
     recipient: &Recipient,
     codes: &HashMap<i32, String>,
+    members_visible: bool,
 ) -> Result<(Facts, Vec<Check>), DbErr> {
     let mut notes = Vec::new();
     let mut facts = Facts {
@@ -198,6 +201,9 @@ pub async fn facts<C: ConnectionTrait>(
                         .map(|y| y.year)
                 })
                 .collect();
+            if !members_visible {
+                return Ok((facts, notes));
+            }
             let members = person::Entity::find()
                 .filter(person::Column::UnitId.eq(u.id))
                 .all(db)
@@ -223,9 +229,27 @@ pub async fn facts<C: ConnectionTrait>(
     Ok((facts, notes))
 }
 
-/// The report for `award_type` to `recipient` in `year`.
+/// The check of a rule on a collective's members for a viewer who may not see persons: not
+/// passed, and saying nothing of the members, so that neither it nor `eligible` tells how
+/// many people a unit has or which titles they hold.
+fn withheld(rule: &Rule) -> Option<Check> {
+    let name = match rule {
+        Rule::MembersShare { .. } => "MEMBERS_SHARE",
+        Rule::MembersAtLeast { .. } => "MEMBERS_AT_LEAST",
+        _ => return None,
+    };
+    Some(Check {
+        rule: name.into(),
+        passed: false,
+        detail: "Không công khai: thành viên của đơn vị chỉ người đăng nhập được xem".into(),
+        detail_en: "Not shown: a unit's members are shown to signed-in viewers only".into(),
+    })
+}
+
+/// The report for `award_type` to `recipient` in `year`, as `viewer` may read it.
 pub async fn report<C: ConnectionTrait>(
     db: &C,
+    viewer: &Viewer,
     award_type: &award_type::Model,
     recipient: &Recipient,
     year: i32,
@@ -275,7 +299,8 @@ pub async fn report<C: ConnectionTrait>(
             }
         },
     });
-    let (facts, notes) = facts(db, recipient, &codes).await?;
+    let members_visible = access::sees_persons(viewer);
+    let (facts, notes) = facts(db, recipient, &codes, members_visible).await?;
     let already = facts
         .held
         .iter()
@@ -295,7 +320,10 @@ pub async fn report<C: ConnectionTrait>(
         },
     });
     for rule in rules_for(db, award_type.id, year, kind).await? {
-        checks.push(rules::check(&rule, &facts, year, &name_of));
+        match withheld(&rule).filter(|_| !members_visible) {
+            Some(check) => checks.push(check),
+            None => checks.push(rules::check(&rule, &facts, year, &name_of)),
+        }
     }
     checks.extend(notes);
     Ok(Report {

@@ -174,13 +174,12 @@ pub async fn recipient(
 ) -> AppResult<Option<Recipient>> {
     let loaders = crate::api::context::loaders(ctx)?;
     if let Some(id) = person {
-        if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
-            return Ok(None);
-        }
+        let viewer = crate::api::context::viewer(ctx)?;
         return Ok(loaders
             .person
             .load_one(id)
             .await?
+            .and_then(|p| crate::access::see_person(viewer, p))
             .map(|p| Recipient::Person(crate::organisation::graphql::Person(p))));
     }
     if let Some(id) = unit {
@@ -193,8 +192,9 @@ pub async fn recipient(
     Ok(None)
 }
 
-/// An award conferred (or recorded from history), possibly revoked.
-pub struct Award(pub entity::award::Model);
+/// An award conferred (or recorded from history), possibly revoked, as `access` let the
+/// viewer see it.
+pub struct Award(pub crate::access::Seen<entity::award::Model>);
 
 /// An award conferred by a decision (or recorded from the time before the system). A
 /// revoked award is kept, marked revoked; it no longer counts for eligibility.
@@ -217,14 +217,9 @@ impl Award {
         recipient(ctx, self.0.recipient_person_id, self.0.recipient_unit_id).await
     }
     /// The recipient's name on the day of the award (units change names; awards keep the
-    /// name of their day). Null for persons when the viewer may not see persons.
-    async fn recipient_name(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
-        if self.0.recipient_person_id.is_some()
-            && !crate::access::may_see_person(crate::api::context::viewer(ctx)?)
-        {
-            return Ok(None);
-        }
-        Ok(Some(self.0.recipient_name.clone()))
+    /// name of their day).
+    async fn recipient_name(&self) -> Option<String> {
+        Some(self.0.recipient_name.clone())
     }
     /// The year the achievement belongs to.
     async fn year(&self) -> i32 {
@@ -295,16 +290,14 @@ impl Decision {
     /// The awards it conferred (awards to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
         let viewer = crate::api::context::viewer(ctx)?;
-        let mut select =
-            entity::award::Entity::find().filter(entity::award::Column::DecisionId.eq(self.0.id));
-        if !crate::access::may_see_person(viewer) {
-            select = select.filter(entity::award::Column::RecipientPersonId.is_null());
-        }
-        Ok(select
+        Ok(entity::award::Entity::find()
+            .filter(entity::award::Column::DecisionId.eq(self.0.id))
+            .filter(crate::access::award_scope(viewer).condition())
             .order_by_asc(entity::award::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
+            .filter_map(|a| crate::access::see_award(viewer, a))
             .map(Award)
             .collect())
     }
@@ -372,14 +365,16 @@ pub async fn recipient_of(ctx: &Context<'_>, id: &ID) -> AppResult<super::eligib
     let db = db(ctx)?;
     match crate::api::ids::parse_global_id(id)? {
         (NodeKind::Person, row) => {
-            if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
+            let viewer = crate::api::context::viewer(ctx)?;
+            if !crate::access::sees_persons(viewer) {
                 return Err(crate::error::AppError::forbidden());
             }
             let person = entity::person::Entity::find_by_id(row)
                 .one(db)
                 .await?
+                .and_then(|p| crate::access::see_person(viewer, p))
                 .ok_or_else(|| crate::error::AppError::not_found("person"))?;
-            Ok(super::eligibility::Recipient::Person(person))
+            Ok(super::eligibility::Recipient::Person(person.into_inner()))
         }
         (NodeKind::Unit, row) => {
             let unit = entity::unit::Entity::find_by_id(row)
@@ -465,10 +460,9 @@ impl AwardRecordsQuery {
         use entity::{award, province, unit};
         let page = crate::api::paging::PageArgs::new(first, after, last, before).validate()?;
         let f = filter.unwrap_or_default();
-        let mut select = award::Entity::find();
-        if !crate::access::may_see_person(crate::api::context::viewer(ctx)?) {
-            select = select.filter(award::Column::RecipientPersonId.is_null());
-        }
+        let viewer = crate::api::context::viewer(ctx)?;
+        let scope = crate::access::award_scope(viewer);
+        let mut select = award::Entity::find().filter(scope.condition());
         if !f.include_revoked.unwrap_or(false) {
             select = select.filter(award::Column::RevokedAt.is_null());
         }
@@ -538,8 +532,15 @@ impl AwardRecordsQuery {
         if let Some(year) = f.year_to {
             select = select.filter(award::Column::Year.lte(year));
         }
-        crate::api::paging::fetch_page(db(ctx)?, select, award::Column::Id, |a| a.id, Award, page)
-            .await
+        crate::api::paging::fetch_page(
+            db(ctx)?,
+            select,
+            award::Column::Id,
+            |a| a.id,
+            |a| Award(scope.admit(a)),
+            page,
+        )
+        .await
     }
 
     /// Award decisions, in order of recording.
@@ -606,10 +607,14 @@ impl AwardRecordsQuery {
             .await?
             .ok_or_else(|| crate::error::AppError::not_found("award type"))?;
         let recipient = recipient_of(ctx, &recipient_id).await?;
-        Ok(
-            super::eligibility::report(db, &award_type, &recipient, year)
-                .await?
-                .into(),
+        Ok(super::eligibility::report(
+            db,
+            crate::api::context::viewer(ctx)?,
+            &award_type,
+            &recipient,
+            year,
         )
+        .await?
+        .into())
     }
 }

@@ -358,7 +358,7 @@ impl AwardsMutation {
         .await?;
         txn.commit().await?;
         Ok(RecordAwardPayload {
-            award: Some(Award(row)),
+            award: access::see_award(viewer, row).map(Award),
             user_errors: Vec::new(),
         })
     }
@@ -443,7 +443,7 @@ impl AwardsMutation {
         .await?;
         txn.commit().await?;
         Ok(RevokeAwardPayload {
-            award: Some(Award(row)),
+            award: access::see_award(viewer, row).map(Award),
             user_errors: Vec::new(),
         })
     }

@@ -2,10 +2,10 @@
 //! workflow's mutations, `issueDecision`, and `nominationUpdated(unitCode)`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Subscription, ID};
-use entity::{cluster_year, enums, nomination, person, province_lineage, unit};
+use entity::{enums, nomination, person, unit};
 use futures_util::Stream;
 use sea_orm::{
-    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 use super::{
@@ -17,7 +17,7 @@ use super::{
     workflow::{self, NewDecision, NewNomination, Step},
 };
 use crate::{
-    access::{self, Action, Scope, Viewer},
+    access::{self, Seen, Viewer},
     api::{
         context::{db, loaders, viewer},
         ids::{global_id, parse_global_id, NodeKind},
@@ -51,66 +51,9 @@ pub enum NominationStatus {
     Withdrawn,
 }
 
-/// The provinces whose nominations a board member of `province` reads: its own and the
-/// ones it absorbed.
-async fn absorbed<C: ConnectionTrait>(db: &C, province: i32) -> Result<Vec<i32>, DbErr> {
-    let mut line = vec![province];
-    let mut i = 0;
-    while i < line.len() {
-        for link in province_lineage::Entity::find()
-            .filter(province_lineage::Column::SuccessorId.eq(line[i]))
-            .all(db)
-            .await?
-        {
-            if !line.contains(&link.predecessor_id) {
-                line.push(link.predecessor_id);
-            }
-        }
-        i += 1;
-    }
-    Ok(line)
-}
-
-/// The nominations `viewer` may read (shared/API.md: by or for its unit, those its cluster
-/// years produced as head, all of its province), as a condition.
+/// The nominations `viewer` may read, as a condition (for counts and lists).
 pub async fn scope<C: ConnectionTrait>(db: &C, viewer: &Viewer) -> AppResult<Condition> {
-    let scopes = access::scopes(viewer, Action::ReadNominations);
-    if scopes.contains(&Scope::All) {
-        return Ok(Condition::all());
-    }
-    let mut any = Condition::any().add(nomination::Column::Id.eq(-1));
-    if let (true, Some(province)) = (scopes.contains(&Scope::Province), viewer.province_id) {
-        any = any.add(nomination::Column::ProvinceId.is_in(absorbed(db, province).await?));
-    }
-    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Unit), viewer.unit_id) {
-        let family = Query::select()
-            .column(unit::Column::Id)
-            .from(unit::Entity)
-            .cond_where(
-                Condition::any()
-                    .add(unit::Column::Id.eq(unit_id))
-                    .add(unit::Column::ParentId.eq(unit_id)),
-            )
-            .to_owned();
-        let people = Query::select()
-            .column(person::Column::Id)
-            .from(person::Entity)
-            .and_where(person::Column::UnitId.in_subquery(family.clone()))
-            .to_owned();
-        any = any
-            .add(nomination::Column::ProposedByUnitId.eq(unit_id))
-            .add(nomination::Column::RecipientUnitId.in_subquery(family))
-            .add(nomination::Column::RecipientPersonId.in_subquery(people));
-    }
-    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Year), viewer.unit_id) {
-        let headed = Query::select()
-            .column(cluster_year::Column::Id)
-            .from(cluster_year::Entity)
-            .and_where(cluster_year::Column::HeadUnitId.eq(unit_id))
-            .to_owned();
-        any = any.add(nomination::Column::ProposedByClusterYearId.in_subquery(headed));
-    }
-    Ok(any)
+    Ok(access::nomination_scope(db, viewer).await?.condition())
 }
 
 /// One step of a nomination's history.
@@ -128,8 +71,8 @@ pub struct NominationEventView {
     comment: Option<String>,
 }
 
-/// A nomination dossier (hồ sơ đề nghị khen thưởng).
-pub struct Nomination(pub nomination::Model);
+/// A nomination dossier (hồ sơ đề nghị khen thưởng), as `access` let the viewer see it.
+pub struct Nomination(pub Seen<nomination::Model>);
 
 /// A nomination dossier (hồ sơ đề nghị khen thưởng): what is proposed for whom, why, the
 /// eligibility report, and its history.
@@ -290,7 +233,8 @@ impl NominationsQuery {
         let page = PageArgs::new(first, after, last, before).validate()?;
         let db = db(ctx)?;
         let f = filter.unwrap_or_default();
-        let mut select = nomination::Entity::find().filter(scope(db, viewer(ctx)?).await?);
+        let scope = access::nomination_scope(db, viewer(ctx)?).await?;
+        let mut select = nomination::Entity::find().filter(scope.condition());
         if let Some(status) = f.status {
             select =
                 select.filter(nomination::Column::Status.eq(enums::NominationStatus::from(status)));
@@ -332,7 +276,7 @@ impl NominationsQuery {
             select,
             nomination::Column::Id,
             |n| n.id,
-            Nomination,
+            |n| Nomination(scope.admit(n)),
             page,
         )
         .await
@@ -342,9 +286,9 @@ impl NominationsQuery {
 /// A nomination the viewer may read, by id (for `node`).
 pub async fn visible(ctx: &Context<'_>, id: i32) -> AppResult<Option<Nomination>> {
     let db = db(ctx)?;
-    Ok(nomination::Entity::find_by_id(id)
-        .filter(scope(db, viewer(ctx)?).await?)
-        .one(db)
+    Ok(access::nomination_scope(db, viewer(ctx)?)
+        .await?
+        .find(db, id)
         .await?
         .map(Nomination))
 }
@@ -395,11 +339,11 @@ macro_rules! nomination_payload {
             user_errors: Vec<UserError>,
         }
 
-        impl From<Outcome<nomination::Model>> for $name {
-            fn from(outcome: Outcome<nomination::Model>) -> Self {
+        impl From<Outcome<Option<Seen<nomination::Model>>>> for $name {
+            fn from(outcome: Outcome<Option<Seen<nomination::Model>>>) -> Self {
                 match outcome {
                     Ok(n) => $name {
-                        nomination: Some(Nomination(n)),
+                        nomination: n.map(Nomination),
                         user_errors: Vec::new(),
                     },
                     Err(problems) => $name {
@@ -485,20 +429,36 @@ async fn publish(ctx: &Context<'_>, rows: &[nomination::Model]) -> AppResult<()>
     Ok(())
 }
 
+/// Commits a successful write of `outcome`, publishes it, and reads the nomination back
+/// through the viewer's scope for the payload.
+async fn committed(
+    ctx: &Context<'_>,
+    txn: sea_orm::DatabaseTransaction,
+    outcome: Outcome<nomination::Model>,
+) -> AppResult<Outcome<Option<Seen<nomination::Model>>>> {
+    let n = match outcome {
+        Ok(n) => n,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    txn.commit().await?;
+    publish(ctx, std::slice::from_ref(&n)).await?;
+    let db = db(ctx)?;
+    Ok(Ok(access::nomination_scope(db, viewer(ctx)?)
+        .await?
+        .find(db, n.id)
+        .await?))
+}
+
 async fn step(
     ctx: &Context<'_>,
     id: &ID,
     step: Step,
     comment: Option<String>,
-) -> AppResult<Outcome<nomination::Model>> {
+) -> AppResult<Outcome<Option<Seen<nomination::Model>>>> {
     let id = nomination_id(id)?;
     let txn = crate::api::context::write(ctx).await?;
     let outcome = workflow::take(&txn, viewer(ctx)?, id, step, comment).await?;
-    if let Ok(n) = &outcome {
-        txn.commit().await?;
-        publish(ctx, std::slice::from_ref(n)).await?;
-    }
-    Ok(outcome)
+    committed(ctx, txn, outcome).await
 }
 
 /// Mutations of nominations and decisions.
@@ -530,11 +490,7 @@ impl NominationsMutation {
             },
         )
         .await?;
-        if let Ok(n) = &outcome {
-            txn.commit().await?;
-            publish(ctx, std::slice::from_ref(n)).await?;
-        }
-        Ok(outcome.into())
+        Ok(committed(ctx, txn, outcome).await?.into())
     }
 
     /// DRAFT or RETURNED → SUBMITTED (its author side). A nomination whose eligibility check
@@ -628,9 +584,14 @@ impl NominationsMutation {
                     .all(db(ctx)?)
                     .await?;
                 publish(ctx, &decided).await?;
+                let viewer = viewer(ctx)?;
                 Ok(IssueDecisionPayload {
                     decision: Some(Decision(decision)),
-                    awards: awards.into_iter().map(Award).collect(),
+                    awards: awards
+                        .into_iter()
+                        .filter_map(|a| access::see_award(viewer, a))
+                        .map(Award)
+                        .collect(),
                     user_errors: Vec::new(),
                 })
             }
@@ -681,15 +642,12 @@ async fn nomination_stream(
                 loop {
                     match events.recv().await {
                         Ok(event) if event.unit_ids.contains(&unit.id) => {
-                            let found = match scope(&db, &viewer).await {
-                                Ok(condition) => {
-                                    nomination::Entity::find_by_id(event.nomination_id)
-                                        .filter(condition)
-                                        .one(&db)
-                                        .await
-                                        .map_err(AppError::from)
-                                }
-                                Err(e) => Err(e),
+                            let found = match access::nomination_scope(&db, &viewer).await {
+                                Ok(scope) => scope
+                                    .find(&db, event.nomination_id)
+                                    .await
+                                    .map_err(AppError::from),
+                                Err(e) => Err(AppError::from(e)),
                             };
                             match found {
                                 Ok(Some(n)) => {

@@ -97,9 +97,7 @@ async fn base(ctx: &Context<'_>, f: &StatisticsFilter) -> AppResult<SelectStatem
                 .equals((award::Entity, award::Column::RecipientPersonId)),
         )
         .and_where(Expr::col((award::Entity, award::Column::RevokedAt)).is_null());
-    if !access::may_see_person(viewer(ctx)?) {
-        q.and_where(Expr::col((award::Entity, award::Column::RecipientPersonId)).is_null());
-    }
+    q.cond_where(access::award_scope(viewer(ctx)?).condition());
     if let Some(code) = &f.province_code {
         q.and_where(
             Expr::col((award::Entity, award::Column::ProvinceId)).in_subquery(

@@ -251,7 +251,7 @@ pub async fn create(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let report = eligibility::report(txn, &award_type, &new.recipient, new.year).await?;
+    let report = eligibility::report(txn, viewer, &award_type, &new.recipient, new.year).await?;
     let now = Utc::now();
     let row = nomination::ActiveModel {
         award_type_id: Set(award_type.id),
@@ -323,6 +323,26 @@ async fn authorize_step(
     }
 }
 
+/// The problem of a nomination that does not exist or that the viewer may not read: the
+/// same answer for both, so that a refusal tells nothing of a nomination out of sight.
+fn no_such_nomination(field: &[&str]) -> UserProblem {
+    UserProblem::new(field, "No such nomination.", UserErrorCode::NotFound)
+}
+
+/// `FORBIDDEN` unless `viewer` has some right to take `step` (on anything).
+fn require_step_rights(viewer: &Viewer, step: Step) -> AppResult<()> {
+    match step {
+        Step::Submit | Step::Withdraw => access::require_some(viewer, Action::CreateNomination),
+        Step::Return | Step::Approve | Step::Reject => require_decider(viewer),
+    }
+}
+
+/// `FORBIDDEN` unless `viewer` decides some awards.
+fn require_decider(viewer: &Viewer) -> AppResult<()> {
+    access::require_some(viewer, Action::DecideUnitAward)
+        .or_else(|_| access::require_some(viewer, Action::DecideProvincialAward))
+}
+
 /// Takes `step` on nomination `id`, with `comment` (a reason for returning and rejecting; a
 /// justification when submitting a nomination that fails its checks).
 pub async fn take(
@@ -332,12 +352,12 @@ pub async fn take(
     step: Step,
     comment: Option<String>,
 ) -> AppResult<Outcome<nomination::Model>> {
-    let Some(current) = nomination::Entity::find_by_id(id).one(txn).await? else {
-        return Ok(Err(vec![UserProblem::new(
-            &["id"],
-            "No such nomination.",
-            UserErrorCode::NotFound,
-        )]));
+    // Rights before state: a viewer without any right to the step is refused before the
+    // nomination is looked up, and one it may not read answers as one that does not exist.
+    require_step_rights(viewer, step)?;
+    let scope = access::nomination_scope(txn, viewer).await?;
+    let Some(current) = scope.find(txn, id).await?.map(access::Seen::into_inner) else {
+        return Ok(Err(vec![no_such_nomination(&["id"])]));
     };
     let award_type = award_type::Entity::find_by_id(current.award_type_id)
         .one(txn)
@@ -371,7 +391,8 @@ pub async fn take(
     if step == Step::Submit {
         let recipient =
             recipient_of_row(txn, current.recipient_person_id, current.recipient_unit_id).await?;
-        let report = eligibility::report(txn, &award_type, &recipient, current.year).await?;
+        let report =
+            eligibility::report(txn, viewer, &award_type, &recipient, current.year).await?;
         let justification = comment.clone().or(current.justification.clone());
         if !report.eligible && justification.is_none() {
             let failed: Vec<String> = report
@@ -429,6 +450,8 @@ pub async fn issue_decision(
     viewer: &Viewer,
     new: NewDecision,
 ) -> AppResult<Outcome<(decision::Model, Vec<award::Model>)>> {
+    require_decider(viewer)?;
+    let scope = access::nomination_scope(txn, viewer).await?;
     let mut problems = Vec::new();
     let number = text::nfc(&new.number);
     problems.extend(super::mutations::decision_number(&["number"], &number));
@@ -462,12 +485,8 @@ pub async fn issue_decision(
     let mut nominations = Vec::new();
     for (i, id) in new.nomination_ids.iter().enumerate() {
         let index = i.to_string();
-        let Some(n) = nomination::Entity::find_by_id(*id).one(txn).await? else {
-            problems.push(UserProblem::new(
-                &["nominationIds", &index],
-                "No such nomination.",
-                UserErrorCode::NotFound,
-            ));
+        let Some(n) = scope.find(txn, *id).await?.map(access::Seen::into_inner) else {
+            problems.push(no_such_nomination(&["nominationIds", &index]));
             continue;
         };
         let award_type = award_type::Entity::find_by_id(n.award_type_id)

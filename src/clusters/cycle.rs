@@ -1039,6 +1039,8 @@ pub async fn finalize(
     expected_version: i32,
     tie_break_codes: &[String],
 ) -> AppResult<Outcome<YearRef>> {
+    // Rights first: a viewer who may not finalize learns neither the version nor the state.
+    access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
     let claimed = cluster_year::Entity::update_many()
         .col_expr(
             cluster_year::Column::Version,
@@ -1075,7 +1077,6 @@ pub async fn finalize(
         .into_iter()
         .collect()));
     }
-    access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
     let mut problems = Vec::new();
     let mut tie_break = Vec::new();
     for (i, code) in tie_break_codes.iter().enumerate() {

@@ -122,16 +122,15 @@ impl Conference {
     }
     /// The named awards given there (to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
-        let mut select = award::Entity::find().filter(award::Column::ConferenceId.eq(self.0.id));
-        if !crate::access::may_see_person(viewer(ctx)?) {
-            select = select.filter(award::Column::RecipientPersonId.is_null());
-        }
-        Ok(select
+        let scope = crate::access::award_scope(viewer(ctx)?);
+        Ok(award::Entity::find()
+            .filter(award::Column::ConferenceId.eq(self.0.id))
+            .filter(scope.condition())
             .order_by_asc(award::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
-            .map(Award)
+            .map(|a| Award(scope.admit(a)))
             .collect())
     }
 }

@@ -70,23 +70,21 @@ impl Movement {
     }
     /// The registrations, in order (persons only for viewers who may see persons).
     async fn registrations(&self, ctx: &Context<'_>) -> AppResult<Vec<Registration>> {
-        let mut select = movement_registration::Entity::find()
-            .filter(movement_registration::Column::MovementId.eq(self.0.id));
-        if !crate::access::may_see_person(viewer(ctx)?) {
-            select = select.filter(movement_registration::Column::PersonId.is_null());
-        }
-        Ok(select
+        let scope = crate::access::registration_scope(viewer(ctx)?);
+        Ok(movement_registration::Entity::find()
+            .filter(movement_registration::Column::MovementId.eq(self.0.id))
+            .filter(scope.condition())
             .order_by_asc(movement_registration::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
-            .map(Registration)
+            .map(|r| Registration(scope.admit(r)))
             .collect())
     }
 }
 
-/// A registration for a movement (đăng ký thi đua).
-pub struct Registration(pub movement_registration::Model);
+/// A registration for a movement (đăng ký thi đua), as `access` let the viewer see it.
+pub struct Registration(pub crate::access::Seen<movement_registration::Model>);
 
 /// A registration for a movement (đăng ký thi đua), optionally for a title.
 #[Object]
@@ -103,10 +101,13 @@ impl Registration {
         let Some(id) = self.0.person_id else {
             return Ok(None);
         };
-        if !crate::access::may_see_person(viewer(ctx)?) {
-            return Ok(None);
-        }
-        Ok(loaders(ctx)?.person.load_one(id).await?.map(Person))
+        let viewer = viewer(ctx)?;
+        Ok(loaders(ctx)?
+            .person
+            .load_one(id)
+            .await?
+            .and_then(|p| crate::access::see_person(viewer, p))
+            .map(Person))
     }
     /// The title registered for.
     async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
@@ -287,9 +288,16 @@ impl MovementsMutation {
             (NodeKind::Movement, id) => id,
             _ => return Err(AppError::bad_input("`movementId` is not a movement's ID")),
         };
+        // A person is looked up (through the viewer's scope) before the write begins: a
+        // read through the pool while this request holds the write lock would wait for it.
+        let person = match (&input.unit_code, &input.person_id) {
+            (None, Some(id)) => Some(crate::awards::graphql::recipient_of(ctx, id).await?),
+            _ => None,
+        };
+        let only_unit = input.person_id.is_none();
         let txn = crate::api::context::write(ctx).await?;
-        let registrant = match (input.unit_code, input.person_id) {
-            (Some(code), None) => {
+        let registrant = match (input.unit_code, person) {
+            (Some(code), None) if only_unit => {
                 match crate::organisation::store::find_unit(&txn, &text::nfc(&code)).await? {
                     Some(u) => Registrant::Unit(u),
                     None => {
@@ -304,7 +312,7 @@ impl MovementsMutation {
                     }
                 }
             }
-            (None, Some(id)) => match crate::awards::graphql::recipient_of(ctx, &id).await? {
+            (None, Some(recipient)) => match recipient {
                 crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
                 crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
             },
@@ -331,7 +339,8 @@ impl MovementsMutation {
             Ok(r) => {
                 txn.commit().await?;
                 RegisterForMovementPayload {
-                    registration: Some(Registration(r)),
+                    registration: crate::access::see_registration(viewer(ctx)?, r)
+                        .map(Registration),
                     user_errors: Vec::new(),
                 }
             }

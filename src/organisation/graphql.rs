@@ -204,9 +204,11 @@ impl Unit {
     /// The awards the unit received as a collective, oldest first (revoked ones left out).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<crate::awards::graphql::Award>> {
         let rows = loaders(ctx)?.unit_awards.load_one(self.0.id).await?;
+        let viewer = viewer(ctx)?;
         Ok(rows
             .unwrap_or_default()
             .into_iter()
+            .filter_map(|a| access::see_award(viewer, a))
             .map(crate::awards::graphql::Award)
             .collect())
     }
@@ -290,8 +292,9 @@ pub struct UnitLineageLink {
     unit: Unit,
 }
 
-/// A person (cá nhân): public fields only; private ones are kept apart.
-pub struct Person(pub person::Model);
+/// A person (cá nhân): public fields only; private ones are kept apart. Only a row that
+/// `access` let the viewer see makes one.
+pub struct Person(pub access::Seen<person::Model>);
 
 /// A person (cá nhân): public fields only; private ones are kept apart.
 #[Object]
@@ -535,10 +538,10 @@ impl OrganisationQuery {
         let scope = access::person_scope(viewer(ctx)?);
         fetch_page(
             db(ctx)?,
-            store::persons(&criteria, scope),
+            store::persons(&criteria, scope.condition()),
             person::Column::Id,
             |p| p.id,
-            Person,
+            |p| Person(scope.admit(p)),
             page,
         )
         .await

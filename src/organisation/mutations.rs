@@ -9,7 +9,7 @@ use super::{
     writes::{self, PrivateDetails},
 };
 use crate::{
-    access::{self, Action},
+    access::{self, Action, Viewer},
     api::{
         context::viewer,
         ids::{parse_global_id, NodeKind},
@@ -418,7 +418,7 @@ impl OrganisationMutation {
         let viewer = viewer(ctx)?;
         let txn = begin(ctx).await?;
         let outcome = writes::create_person(&txn, viewer, input.into()).await?;
-        Ok(person_payload(finish(txn, outcome).await?))
+        Ok(person_payload(viewer, finish(txn, outcome).await?))
     }
 
     /// Corrects a person, or moves them to another unit (officers of both units, or the
@@ -434,7 +434,7 @@ impl OrganisationMutation {
         let correction = input.parse()?;
         let txn = begin(ctx).await?;
         let outcome = writes::update_person(&txn, viewer, correction).await?;
-        Ok(person_payload(finish(txn, outcome).await?))
+        Ok(person_payload(viewer, finish(txn, outcome).await?))
     }
 
     /// Creates a term: a unit's (its officers or the board), a province's emulation period
@@ -510,10 +510,10 @@ impl OrganisationMutation {
     }
 }
 
-fn person_payload(outcome: Outcome<entity::person::Model>) -> PersonPayload {
+fn person_payload(viewer: &Viewer, outcome: Outcome<entity::person::Model>) -> PersonPayload {
     match outcome {
         Ok(row) => PersonPayload {
-            person: Some(Person(row)),
+            person: access::see_person(viewer, row).map(Person),
             user_errors: Vec::new(),
         },
         Err(problems) => PersonPayload {

@@ -238,9 +238,13 @@ pub async fn get_graphql(
 }
 
 /// Upgrades to a `graphql-transport-ws` connection, authenticated by the token in
-/// `connection_init` (`{"authorization": "Bearer …"}`); without one, the public.
+/// `connection_init` (`{"authorization": "Bearer …"}`); without one, the public. The viewer
+/// is checked again before every event (`access::live`): a disabled user or an expired
+/// token closes the socket with 4403.
 async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> Response {
+    use crate::access::live::{ClosingSink, LiveSession, Rechecked};
     use axum::extract::{ws::WebSocketUpgrade, FromRequestParts};
+    use futures_util::StreamExt;
     let protocol = match GraphQLProtocol::from_request_parts(parts, &()).await {
         Ok(protocol) => protocol,
         Err(status) => return status.into_response(),
@@ -252,13 +256,19 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
-            let schema = state.schema.clone();
+            let session = LiveSession::new(state.db.clone(), state.identity.clone());
+            let executor = Rechecked {
+                inner: state.schema.clone(),
+                session: session.clone(),
+            };
+            let (sink, stream) = socket.split();
+            let sink = ClosingSink::new(sink, session.clone());
             let mut data = async_graphql::Data::default();
             data.insert(state.db.clone());
             data.insert(state.identity.clone());
             data.insert(state.events.clone());
             data.insert(state.nomination_events.clone());
-            GraphQLWebSocket::new(socket, schema, protocol)
+            GraphQLWebSocket::new_with_pair(sink, stream, executor, protocol)
                 .with_data(data)
                 .on_connection_init(move |payload| async move {
                     let token = ["authorization", "Authorization"].iter().find_map(|key| {
@@ -267,15 +277,12 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
                             .and_then(|v| v.as_str())
                             .map(str::to_owned)
                     });
-                    let viewer =
-                        identity::authenticate(&state.db, &state.identity, token.as_deref())
-                            .await
-                            .map_err(|reason| {
-                                tracing::info!(%reason, "subscription token refused");
-                                async_graphql::Error::new(
-                                    "The token is missing, malformed, expired or revoked.",
-                                )
-                            })?;
+                    let viewer = session.authenticate(token).await.map_err(|reason| {
+                        tracing::info!(%reason, "subscription token refused");
+                        async_graphql::Error::new(
+                            "The token is missing, malformed, expired or revoked.",
+                        )
+                    })?;
                     let mut data = async_graphql::Data::default();
                     data.insert(viewer);
                     data.insert(Loaders::new(&state.db));

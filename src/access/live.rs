@@ -1,0 +1,234 @@
+//! The viewer of a long-lived connection (a `graphql-transport-ws` socket), checked again
+//! on every event: a token checked once at `connection_init` would otherwise keep streaming
+//! after its user was disabled or the token expired.
+//!
+//! [`Rechecked`] wraps the schema as the socket's executor: before an event of any
+//! subscription goes out, [`LiveSession::still_valid`] asks again whether the token's user
+//! exists, may sign in and is the same viewer, and whether the token's `exp` has passed
+//! (strictly: the leeway of a fresh request does not extend a live one). When it is not,
+//! the session is marked closed and the event is replaced by an error, which [`ClosingSink`]
+//! turns into a close frame with [`CLOSE_FORBIDDEN`]: nothing of the event leaves.
+
+use std::{
+    pin::Pin,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    task::{Context, Poll},
+};
+
+use async_graphql::{futures_util::stream::BoxStream, Data, Executor, Request, Response};
+use axum::extract::ws::{CloseFrame, Message};
+use futures_util::{Sink, StreamExt};
+use sea_orm::DatabaseConnection;
+
+use super::Viewer;
+use crate::identity::{self, Identity};
+
+/// The close code of a socket whose viewer is no longer valid.
+pub const CLOSE_FORBIDDEN: u16 = 4403;
+
+/// What the socket was authenticated with.
+#[derive(Debug, Clone)]
+struct Credentials {
+    /// The `Authorization` value (`None`: the public, always valid).
+    authorization: Option<String>,
+    /// The token's `exp`, in seconds since the epoch.
+    expires_at: Option<u64>,
+    viewer: Viewer,
+}
+
+#[derive(Default)]
+struct State {
+    credentials: Mutex<Option<Credentials>>,
+    closed: AtomicBool,
+}
+
+/// One socket's viewer, shared by its executor and its serving loop.
+#[derive(Clone)]
+pub struct LiveSession {
+    db: DatabaseConnection,
+    identity: Identity,
+    state: Arc<State>,
+}
+
+#[derive(serde::Deserialize)]
+struct Expiry {
+    exp: u64,
+}
+
+impl LiveSession {
+    pub fn new(db: DatabaseConnection, identity: Identity) -> Self {
+        LiveSession {
+            db,
+            identity,
+            state: Arc::default(),
+        }
+    }
+
+    /// Authenticates `authorization` (as a request would) and remembers it for the checks
+    /// of later events.
+    pub async fn authenticate(&self, authorization: Option<String>) -> Result<Viewer, String> {
+        let viewer =
+            identity::authenticate(&self.db, &self.identity, authorization.as_deref()).await?;
+        // The signature was verified just above; only `exp` is read here.
+        let expires_at = authorization
+            .as_deref()
+            .and_then(|a| a.split_whitespace().nth(1))
+            .and_then(|token| jsonwebtoken::dangerous::insecure_decode_claims::<Expiry>(token).ok())
+            .map(|e| e.exp);
+        if let Ok(mut credentials) = self.state.credentials.lock() {
+            *credentials = Some(Credentials {
+                authorization,
+                expires_at,
+                viewer: viewer.clone(),
+            });
+        }
+        Ok(viewer)
+    }
+
+    /// Whether the socket's viewer is still the one it was authenticated as.
+    pub async fn still_valid(&self) -> bool {
+        if self.is_closed() {
+            return false;
+        }
+        let credentials = self.state.credentials.lock().ok().and_then(|c| c.clone());
+        let Some(credentials) = credentials else {
+            return false;
+        };
+        if credentials.authorization.is_none() {
+            return true;
+        }
+        if credentials
+            .expires_at
+            .is_none_or(|exp| jsonwebtoken::get_current_timestamp() >= exp)
+        {
+            return false;
+        }
+        match identity::authenticate(
+            &self.db,
+            &self.identity,
+            credentials.authorization.as_deref(),
+        )
+        .await
+        {
+            Ok(now) => now == credentials.viewer,
+            Err(reason) => {
+                tracing::info!(%reason, "live viewer no longer valid");
+                false
+            }
+        }
+    }
+
+    /// Marks the session closed: its socket sends the close frame next.
+    pub fn close(&self) {
+        self.state.closed.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.state.closed.load(Ordering::SeqCst)
+    }
+}
+
+/// An executor whose subscription events pass [`LiveSession::still_valid`] first. The
+/// first event that fails closes the session and is replaced by an error, which
+/// [`ClosingSink`] turns into the close frame; the stream ends there.
+#[derive(Clone)]
+pub struct Rechecked<E> {
+    pub inner: E,
+    pub session: LiveSession,
+}
+
+impl<E: Executor> Executor for Rechecked<E> {
+    fn execute(&self, request: Request) -> impl std::future::Future<Output = Response> + Send {
+        self.inner.execute(request)
+    }
+
+    fn execute_stream(
+        &self,
+        request: Request,
+        session_data: Option<Arc<Data>>,
+    ) -> BoxStream<'static, Response> {
+        let session = self.session.clone();
+        self.inner
+            .execute_stream(request, session_data)
+            .then(move |response| {
+                let session = session.clone();
+                async move {
+                    if session.still_valid().await {
+                        Some(response)
+                    } else {
+                        session.close();
+                        None
+                    }
+                }
+            })
+            .scan(false, |ended, checked| {
+                if *ended {
+                    return std::future::ready(None);
+                }
+                std::future::ready(Some(checked.unwrap_or_else(|| {
+                    *ended = true;
+                    Response::from_errors(vec![async_graphql::ServerError::new(
+                        "The viewer is no longer valid.",
+                        None,
+                    )])
+                })))
+            })
+            .boxed()
+    }
+}
+
+/// The socket's sending half: once the session is closed, the next message becomes the
+/// close frame with [`CLOSE_FORBIDDEN`], and nothing is sent after it.
+pub struct ClosingSink<S> {
+    inner: S,
+    session: LiveSession,
+    sent_close: bool,
+}
+
+impl<S> ClosingSink<S> {
+    pub fn new(inner: S, session: LiveSession) -> Self {
+        ClosingSink {
+            inner,
+            session,
+            sent_close: false,
+        }
+    }
+}
+
+impl<S> Sink<Message> for ClosingSink<S>
+where
+    S: Sink<Message, Error = axum::Error> + Unpin,
+{
+    type Error = axum::Error;
+
+    fn poll_ready(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        if self.sent_close {
+            return Poll::Ready(Err(axum::Error::new(std::io::Error::other(
+                "the socket was closed: its viewer is no longer valid",
+            ))));
+        }
+        Pin::new(&mut self.inner).poll_ready(cx)
+    }
+
+    fn start_send(mut self: Pin<&mut Self>, item: Message) -> Result<(), Self::Error> {
+        if self.session.is_closed() {
+            self.sent_close = true;
+            return Pin::new(&mut self.inner).start_send(Message::Close(Some(CloseFrame {
+                code: CLOSE_FORBIDDEN,
+                reason: "Forbidden: the viewer is no longer valid".into(),
+            })));
+        }
+        Pin::new(&mut self.inner).start_send(item)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Pin::new(&mut self.inner).poll_close(cx)
+    }
+}
