@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// Stable name of a shipped rule, e.g. "CSTDCS.2014.lao-dong-tien-tien" (naming in
+    /// `src/awards/rules.rs`); unique. A province's own rule may leave it empty.
+    #[sea_orm(column_type = "String(StringLen::N(96))", nullable, unique)]
+    pub rule_key: Option<String>,
     pub award_type_id: i32,
     /// First year the rule applies to.
     pub applies_from: i32,

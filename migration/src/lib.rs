@@ -4,6 +4,8 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000001_domain;
 mod m20260102_000001_conference_tally;
+mod m20261201_000001_award_rule_key;
+mod m20261201_000002_filtered_column_indexes;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -14,6 +16,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20260101_000001_domain::Migration),
             Box::new(m20260102_000001_conference_tally::Migration),
+            Box::new(m20261201_000001_award_rule_key::Migration),
+            Box::new(m20261201_000002_filtered_column_indexes::Migration),
         ]
     }
 }

@@ -185,6 +185,130 @@ async fn postgres_up_down_up() {
     Migrator::down(&db, None).await.expect("initial down");
     up_down_up(&db).await;
     insert_and_read_back(&db).await;
+    Migrator::down(&db, None)
+        .await
+        .expect("down before the upgrade check");
+    // In the same test: the PostgreSQL checks share one database and must not overlap.
+    upgrade_from_before_rule_keys(&db).await;
     // Drop the domain tables again (the seaql_migrations bookkeeping table stays).
     Migrator::down(&db, None).await.expect("final down");
+}
+
+/// How many migrations there were before `award_rule.rule_key`.
+const BEFORE_RULE_KEYS: u32 = 2;
+
+/// Writes an `award_rule` row as the schema before rule keys had it.
+async fn insert_rule_without_key(
+    db: &DatabaseConnection,
+    award_type_id: i32,
+    applies_from: i32,
+    sort_order: i32,
+) {
+    use sea_orm_migration::sea_query::{Alias, Query};
+    let insert = Query::insert()
+        .into_table(Alias::new("award_rule"))
+        .columns(
+            [
+                "award_type_id",
+                "applies_from",
+                "kind",
+                "params",
+                "description",
+                "description_en",
+                "sort_order",
+            ]
+            .map(Alias::new),
+        )
+        .values_panic([
+            award_type_id.into(),
+            applies_from.into(),
+            "STREAK".into(),
+            r#"{"award":"CHIEN_SI_THI_DUA_CO_SO","years":3}"#.into(),
+            "3 năm liên tục".into(),
+            "3 consecutive years".into(),
+            sort_order.into(),
+        ])
+        .to_owned();
+    db.execute(&insert)
+        .await
+        .expect("insert an old award_rule row");
+}
+
+/// From the schema before rule keys, with rows: the shipped rule the old loader put third
+/// gets its key, a province's own rule gets none, keys are unique, and down removes the
+/// column again.
+async fn upgrade_from_before_rule_keys(db: &DatabaseConnection) {
+    use entity::{award_rule, award_type, AwardCategory, AwardLevel, Conferrer};
+    Migrator::up(db, Some(BEFORE_RULE_KEYS))
+        .await
+        .expect("up to the schema before rule keys");
+    let cstdt = award_type::ActiveModel {
+        code: Set("CHIEN_SI_THI_DUA_TINH".to_owned()),
+        name: Set("Chiến sĩ thi đua cấp tỉnh".to_owned()),
+        name_en: Set("Provincial emulation fighter".to_owned()),
+        category: Set(AwardCategory::EmulationTitle),
+        level: Set(AwardLevel::Provincial),
+        conferrer: Set(Conferrer::ProvinceChairman),
+        for_individual: Set(true),
+        for_collective: Set(false),
+        sort_order: Set(5),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert award type");
+    // Third in the old list: the provincial fighter's streak.
+    insert_rule_without_key(db, cstdt.id, 2014, 3).await;
+    // The province's own rule, from 2024.
+    insert_rule_without_key(db, cstdt.id, 2024, 1).await;
+
+    Migrator::up(db, None).await.expect("upgrade");
+    let rows = award_rule::Entity::find().all(db).await.unwrap();
+    let mut keys: Vec<(i32, Option<String>)> = rows
+        .iter()
+        .map(|r| (r.applies_from, r.rule_key.clone()))
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            (2014, Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
+            (2024, None)
+        ]
+    );
+    let duplicate = award_rule::ActiveModel {
+        rule_key: Set(Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
+        award_type_id: Set(cstdt.id),
+        applies_from: Set(2026),
+        kind: Set("LED_CLUSTER".to_owned()),
+        params: Set("{}".to_owned()),
+        description: Set("Dẫn đầu cụm".to_owned()),
+        description_en: Set("Led its cluster".to_owned()),
+        sort_order: Set(1),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    assert!(
+        duplicate.is_err(),
+        "unique key on award_rule.rule_key not enforced"
+    );
+
+    let manager = sea_orm_migration::SchemaManager::new(db);
+    let newer = Migrator::get_pending_migrations(db).await.unwrap().len() as u32;
+    assert_eq!(newer, 0);
+    let applied = Migrator::get_applied_migrations(db).await.unwrap().len() as u32;
+    Migrator::down(db, Some(applied - BEFORE_RULE_KEYS))
+        .await
+        .expect("down to the schema before rule keys");
+    assert!(!manager.has_column("award_rule", "rule_key").await.unwrap());
+    Migrator::up(db, None).await.expect("up again");
+    assert!(manager.has_column("award_rule", "rule_key").await.unwrap());
+}
+
+#[tokio::test]
+async fn sqlite_upgrade_from_before_rule_keys() {
+    let db = Database::connect("sqlite::memory:").await.unwrap();
+    upgrade_from_before_rule_keys(&db).await;
 }

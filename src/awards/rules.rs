@@ -84,9 +84,12 @@ pub enum RecipientKind {
     Collective,
 }
 
-/// One rule of the catalogue: the award type, the year it applies from, for which
+/// One rule of the catalogue: its key, the award type, the year it applies from, for which
 /// recipients (all when `None`), and the rule.
+#[derive(Clone, Copy)]
 pub struct RuleSpec {
+    /// The rule's stable name (see "Keys" at [`RULES`]).
+    pub key: &'static str,
     pub award: &'static str,
     pub applies_from: i32,
     pub recipient: Option<RecipientKind>,
@@ -103,14 +106,34 @@ fn holds(award: &str) -> Rule {
 /// criteria the Law of 2022 and Decree 98/2023 kept for these titles). Not yet checkable,
 /// for want of recorded ratings: the "excellent rating" alternatives and a collective's
 /// "100 % of members complete their tasks"; the report does not claim them.
+///
+/// # Keys
+/// Each rule has a key, stored in `award_rule.rule_key`, by which every start finds the
+/// rule's row whatever its place in this list: `AWARD.YEAR.criterion`, where
+/// - `AWARD` is the initials of the award type's code (`CHIEN_SI_THI_DUA_CO_SO` → `CSTDCS`);
+/// - `YEAR` is `applies_from`, so that the rules of a new decree get keys of their own and
+///   the rows of the version before stay, for the years before it;
+/// - `criterion` says what the rule asks, in Vietnamese without accents, lowercase, words
+///   joined by hyphens (`lao-dong-tien-tien`, `cstdcs-3-nam`).
+///
+/// A key is never changed nor reused. The loader only adds the rules whose key no row has
+/// (`awards::store::sync_rules`) and never rewrites a row, because a province may have
+/// edited it: a rule whose meaning changes ships as a new rule with a new key (normally
+/// with a new `applies_from`), not as an edit of the old one.
+///
+/// Rows a province adds itself may have no key (NULL), or one of their own that begins
+/// with the province's code and a slash (`CM/…`): shipped keys never hold a slash, so the
+/// two cannot collide. Keys are unique across all rows.
 pub const RULES: &[RuleSpec] = &[
     RuleSpec {
+        key: "CSTDCS.2014.lao-dong-tien-tien",
         award: "CHIEN_SI_THI_DUA_CO_SO",
         applies_from: 2014,
         recipient: None,
         rule: || holds("LAO_DONG_TIEN_TIEN"),
     },
     RuleSpec {
+        key: "CSTDCS.2014.sang-kien",
         award: "CHIEN_SI_THI_DUA_CO_SO",
         applies_from: 2014,
         recipient: None,
@@ -121,6 +144,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "CSTDT.2014.cstdcs-3-nam",
         award: "CHIEN_SI_THI_DUA_TINH",
         applies_from: 2014,
         recipient: None,
@@ -130,6 +154,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "CSTDT.2014.sang-kien",
         award: "CHIEN_SI_THI_DUA_TINH",
         applies_from: 2014,
         recipient: None,
@@ -140,6 +165,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "CSTDTQ.2014.cstdt-2-lan",
         award: "CHIEN_SI_THI_DUA_TOAN_QUOC",
         applies_from: 2014,
         recipient: None,
@@ -150,6 +176,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "CSTDTQ.2014.sang-kien",
         award: "CHIEN_SI_THI_DUA_TOAN_QUOC",
         applies_from: 2014,
         recipient: None,
@@ -160,6 +187,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "BKCTT.2014.ca-nhan-cstdcs-2-nam",
         award: "BANG_KHEN_CHU_TICH_TINH",
         applies_from: 2014,
         recipient: Some(RecipientKind::Individual),
@@ -169,6 +197,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "TTLDXS.2014.thanh-vien-lao-dong-tien-tien",
         award: "TAP_THE_LAO_DONG_XUAT_SAC",
         applies_from: 2014,
         recipient: None,
@@ -178,6 +207,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "TTLDXS.2014.thanh-vien-cstdcs",
         award: "TAP_THE_LAO_DONG_XUAT_SAC",
         applies_from: 2014,
         recipient: None,
@@ -187,6 +217,7 @@ pub const RULES: &[RuleSpec] = &[
         },
     },
     RuleSpec {
+        key: "CTDT.2014.dan-dau-cum",
         award: "CO_THI_DUA_TINH",
         applies_from: 2014,
         recipient: None,
@@ -646,6 +677,45 @@ mod tests {
             ..facts
         };
         assert!(!check(&rule, &without, 2025, &names).passed);
+    }
+
+    #[test]
+    fn keys_are_unique_and_name_the_award_the_year_and_the_criterion() {
+        let mut seen = std::collections::HashMap::new();
+        for spec in RULES {
+            assert!(
+                seen.insert(spec.key, spec.award).is_none(),
+                "{} twice",
+                spec.key
+            );
+            let initials: String = spec
+                .award
+                .split('_')
+                .filter_map(|word| word.chars().next())
+                .collect();
+            let parts: Vec<&str> = spec.key.split('.').collect();
+            assert_eq!(parts.len(), 3, "{}", spec.key);
+            assert_eq!(parts[0], initials, "{}", spec.key);
+            assert_eq!(parts[1], spec.applies_from.to_string(), "{}", spec.key);
+            assert!(
+                !parts[2].is_empty()
+                    && parts[2]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                spec.key
+            );
+            // The column holds 96 characters.
+            assert!(spec.key.len() <= 96, "{}", spec.key);
+        }
+        // Two award codes with the same initials would need a longer abbreviation.
+        let mut by_initials = std::collections::HashMap::new();
+        for spec in RULES {
+            let initials = spec.key.split('.').next().unwrap_or_default();
+            let award = by_initials.entry(initials).or_insert(spec.award);
+            assert_eq!(*award, spec.award, "{initials} names two award types");
+        }
+        assert_eq!(RULES[0].key, "CSTDCS.2014.lao-dong-tien-tien");
     }
 
     #[test]
