@@ -232,7 +232,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         unit_code: unit,
                         province_code: province,
                     };
-                    match users::prepare(&db, &new, password::hash, false).await? {
+                    let hash = password::hash(&new.password).map_err(anyhow::Error::msg)?;
+                    match users::prepare(&db, &new, hash, false).await? {
                         Ok(row) => {
                             let user = sea_orm::ActiveModelTrait::insert(row, &db).await?;
                             println!("created {} ({:?})", user.username, user.role);
