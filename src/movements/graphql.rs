@@ -304,10 +304,14 @@ impl MovementsMutation {
                     }
                 }
             }
-            (None, Some(id)) => match crate::awards::graphql::recipient_of(ctx, &id).await? {
-                crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
-                crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
-            },
+            // Through the transaction, as every read after `write(ctx)`: through the pool
+            // it waited for the connection the transaction held.
+            (None, Some(id)) => {
+                match crate::awards::graphql::recipient_in(&txn, viewer(ctx)?, &id).await? {
+                    crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
+                    crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
+                }
+            }
             _ => {
                 return Err(AppError::bad_input(
                     "give `unitCode` or `personId`, one of them",
