@@ -110,11 +110,11 @@ async fn main() {
         "sqlite://{}?mode=rwc",
         dir.path().join("bench.db").display()
     );
-    let db = thidua::db::connect(&url).await.unwrap();
-    thidua::db::prepare(&db).await.unwrap();
-    thidua::demo::seed(&db).await.unwrap();
+    let db = thidua::db::Db::connect(&url).await.unwrap();
+    thidua::db::prepare(db.writer()).await.unwrap();
+    thidua::demo::seed(db.writer()).await.unwrap();
     let started = Instant::now();
-    load(&db).await;
+    load(db.writer()).await;
     println!(
         "data: demo province + {DEPARTMENTS} departments, {DEPARTMENTS} sub-units, {} lineage links (loaded in {:.1} s)",
         DEPARTMENTS / 4 - 1,

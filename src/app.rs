@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use axum::Router;
-use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::{
@@ -11,7 +10,8 @@ use crate::{
     awards::live::NominationEvents,
     cli::ServeArgs,
     clusters::live::RankingEvents,
-    db, demo,
+    db::{self, Db},
+    demo,
     identity::{Environment, Identity, IdentityConfig},
     web::{self, metrics::Metrics, AppState},
 };
@@ -19,15 +19,11 @@ use crate::{
 /// The application's router over `db` (already prepared), with `identity`'s keys. The
 /// statements `db` runs are counted for `/metrics` when it was connected with
 /// [`counted_connection`].
-pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
+pub fn router(db: Db, identity: Identity) -> Router {
     router_with_metrics(db, identity, Arc::new(Metrics::default()))
 }
 
-fn router_with_metrics(
-    db: DatabaseConnection,
-    identity: Identity,
-    metrics: Arc<Metrics>,
-) -> Router {
+fn router_with_metrics(db: Db, identity: Identity, metrics: Arc<Metrics>) -> Router {
     web::router(AppState {
         schema: build_schema(),
         db,
@@ -38,9 +34,10 @@ fn router_with_metrics(
     })
 }
 
-/// Connects to `url` with its statements counted in `metrics`.
-async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<DatabaseConnection> {
-    let mut db = db::connect(url).await?;
+/// Connects to `url` with the statements of its readers and its writer counted in
+/// `metrics`.
+async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<Db> {
+    let mut db = Db::connect(url).await?;
     let counter = metrics.statement_counter();
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -60,9 +57,12 @@ pub async fn serve(
     let identity = Identity::new(identity);
     let metrics = Arc::new(Metrics::default());
     let db = counted_connection(database_url, &metrics).await?;
-    db::prepare(&db).await?;
-    if environment == Environment::Development && !args.no_demo && demo::is_empty(&db).await? {
-        demo::seed(&db).await?;
+    db::prepare(db.writer()).await?;
+    if environment == Environment::Development
+        && !args.no_demo
+        && demo::is_empty(db.writer()).await?
+    {
+        demo::seed(db.writer()).await?;
         tracing::info!("empty database: demo province loaded");
     }
     let listener = TcpListener::bind(args.bind).await?;

@@ -185,6 +185,11 @@ fn read_password() -> anyhow::Result<String> {
     }
 }
 
+/// The writer of the database at `url`: commands run one at a time and need no readers.
+async fn writer(url: &str) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    Ok(db::Db::connect(url).await?.writer().clone())
+}
+
 /// Runs the command line; the process exit code follows the result.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
@@ -193,7 +198,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => {
-            let db = db::connect(&cli.database_url).await?;
+            let db = writer(&cli.database_url).await?;
             db::prepare(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "database is up to date");
             Ok(())
@@ -207,7 +212,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 cli.identity.environment == Environment::Development,
                 "the demo province and its published passwords are for development only"
             );
-            let db = db::connect(&cli.database_url).await?;
+            let db = writer(&cli.database_url).await?;
             db::prepare(&db).await?;
             crate::demo::seed(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "demo province loaded");
@@ -215,7 +220,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
         Command::User(command) => {
-            let db = db::connect(&cli.database_url).await?;
+            let db = writer(&cli.database_url).await?;
             db::prepare(&db).await?;
             match command {
                 UserCommand::Add {
@@ -232,7 +237,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         unit_code: unit,
                         province_code: province,
                     };
-                    match users::prepare(&db, &new, password::hash, false).await? {
+                    let hash = password::hash(&new.password).map_err(anyhow::Error::msg)?;
+                    match users::prepare(&db, &new, hash, false).await? {
                         Ok(row) => {
                             let user = sea_orm::ActiveModelTrait::insert(row, &db).await?;
                             println!("created {} ({:?})", user.username, user.role);
@@ -270,7 +276,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token { user, ttl } => {
             let config = cli.identity.resolve()?;
             let environment = config.environment;
-            let db = db::connect(&cli.database_url).await?;
+            let db = writer(&cli.database_url).await?;
             let account = users::by_username(&db, &user)
                 .await?
                 .with_context(|| format!("no user {user}"))?;

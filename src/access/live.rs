@@ -21,7 +21,7 @@ use std::{
 use async_graphql::{futures_util::stream::BoxStream, Data, Executor, Request, Response};
 use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, StreamExt};
-use sea_orm::DatabaseConnection;
+use crate::db::Db;
 
 use super::Viewer;
 use crate::identity::{self, Identity};
@@ -48,7 +48,7 @@ struct State {
 /// One socket's viewer, shared by its executor and its serving loop.
 #[derive(Clone)]
 pub struct LiveSession {
-    db: DatabaseConnection,
+    db: Db,
     identity: Identity,
     state: Arc<State>,
 }
@@ -59,7 +59,7 @@ struct Expiry {
 }
 
 impl LiveSession {
-    pub fn new(db: DatabaseConnection, identity: Identity) -> Self {
+    pub fn new(db: Db, identity: Identity) -> Self {
         LiveSession {
             db,
             identity,

@@ -3,7 +3,7 @@
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
-use crate::{access::Viewer, api::loaders::Loaders, error::AppError, error::AppResult};
+use crate::{access::Viewer, api::loaders::Loaders, db::Db, error::AppError, error::AppResult};
 
 fn missing(what: &str) -> AppError {
     AppError::internal(&std::io::Error::other(format!(
@@ -11,9 +11,13 @@ fn missing(what: &str) -> AppError {
     )))
 }
 
+/// The pool that reads. A mutation reads through its transaction instead, once it has one.
 pub fn db<'a>(ctx: &Context<'a>) -> AppResult<&'a DatabaseConnection> {
-    ctx.data_opt::<DatabaseConnection>()
-        .ok_or_else(|| missing("database"))
+    Ok(database(ctx)?.reader())
+}
+
+fn database<'a>(ctx: &Context<'a>) -> AppResult<&'a Db> {
+    ctx.data_opt::<Db>().ok_or_else(|| missing("database"))
 }
 
 pub fn viewer<'a>(ctx: &Context<'a>) -> AppResult<&'a Viewer> {
@@ -24,7 +28,8 @@ pub fn loaders<'a>(ctx: &Context<'a>) -> AppResult<&'a Loaders> {
     ctx.data_opt::<Loaders>().ok_or_else(|| missing("loaders"))
 }
 
-/// Begins the transaction of a mutation (see [`crate::db::begin_write`]).
+/// Begins the transaction of a mutation on the writer (see [`crate::db::begin_write`]).
+/// Everything the mutation reads from then on goes through it.
 pub async fn write(ctx: &Context<'_>) -> AppResult<sea_orm::DatabaseTransaction> {
-    Ok(crate::db::begin_write(db(ctx)?).await?)
+    Ok(database(ctx)?.begin_write().await?)
 }

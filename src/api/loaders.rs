@@ -347,7 +347,9 @@ where
 }
 
 impl Loaders {
-    pub fn new(db: &DatabaseConnection) -> Self {
+    /// Loaders that read through `db`'s readers.
+    pub fn new(db: &crate::db::Db) -> Self {
+        let db = db.reader();
         Loaders(std::sync::Arc::new(LoaderSet {
             unit: cached(UnitById(db.clone())),
             province: cached(ProvinceById(db.clone())),

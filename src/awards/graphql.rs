@@ -362,10 +362,17 @@ impl From<super::eligibility::Report> for EligibilityReport {
 
 /// The recipient a global ID names: a person the viewer may see, or a unit.
 pub async fn recipient_of(ctx: &Context<'_>, id: &ID) -> AppResult<super::eligibility::Recipient> {
-    let db = db(ctx)?;
+    recipient_in(db(ctx)?, crate::api::context::viewer(ctx)?, id).await
+}
+
+/// [`recipient_of`] read through `db`: a mutation passes its transaction.
+pub async fn recipient_in<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    viewer: &crate::access::Viewer,
+    id: &ID,
+) -> AppResult<super::eligibility::Recipient> {
     match crate::api::ids::parse_global_id(id)? {
         (NodeKind::Person, row) => {
-            let viewer = crate::api::context::viewer(ctx)?;
             if !crate::access::sees_persons(viewer) {
                 return Err(crate::error::AppError::forbidden());
             }

@@ -202,15 +202,46 @@ async fn one_unit<C: ConnectionTrait>(
     Ok(found)
 }
 
-/// Moves the year's version on, so that `expectedVersion` sees every change.
-async fn touch(
+/// Writes `changes` (the columns it sets) to year `id` and moves its version on by one, in
+/// one UPDATE where the database computes `version = version + 1`. A version taken from a
+/// row read earlier (before the transaction, or before a concurrent one committed) would let
+/// two changes write the same version, and `expectedVersion` miss one of them. Returns the
+/// row as the transaction now sees it.
+async fn save_year(
     txn: &DatabaseTransaction,
-    year: &cluster_year::Model,
+    id: i32,
+    mut changes: cluster_year::ActiveModel,
 ) -> AppResult<cluster_year::Model> {
-    let mut row: cluster_year::ActiveModel = year.clone().into();
-    row.version = Set(year.version + 1);
-    row.updated_at = Set(Utc::now());
-    Ok(row.update(txn).await?)
+    changes.updated_at = Set(Utc::now());
+    cluster_year::Entity::update_many()
+        .set(changes)
+        .col_expr(
+            cluster_year::Column::Version,
+            Expr::col(cluster_year::Column::Version).add(1),
+        )
+        .filter(cluster_year::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    cluster_year::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("cluster year"))
+}
+
+/// Moves the year's version on, so that `expectedVersion` sees every change.
+async fn touch(txn: &DatabaseTransaction, id: i32) -> AppResult<cluster_year::Model> {
+    save_year(txn, id, Default::default()).await
+}
+
+/// `y` as the change saved in `saved` found it: the version it moved on from.
+fn as_found(y: &YearRef, saved: &cluster_year::Model) -> YearRef {
+    YearRef {
+        cluster: y.cluster.clone(),
+        year: cluster_year::Model {
+            version: saved.version - 1,
+            ..y.year.clone()
+        },
+    }
 }
 
 async fn record(
@@ -412,13 +443,12 @@ async fn save_leadership(
     let now = Utc::now();
     Ok(match existing {
         Some(y) => {
-            let version = y.version;
-            let mut row: cluster_year::ActiveModel = y.into();
-            row.head_unit_id = Set(head);
-            row.deputy_unit_id = Set(deputy);
-            row.version = Set(version + 1);
-            row.updated_at = Set(now);
-            row.update(txn).await?
+            let changes = cluster_year::ActiveModel {
+                head_unit_id: Set(head),
+                deputy_unit_id: Set(deputy),
+                ..Default::default()
+            };
+            save_year(txn, y.id, changes).await?
         }
         None => {
             cluster_year::ActiveModel {
@@ -710,13 +740,13 @@ pub async fn sign_covenant(
         .insert(txn)
         .await?;
     }
-    let mut row: cluster_year::ActiveModel = y.year.clone().into();
-    row.covenant_signed_on = Set(Some(signed_on));
-    row.status = Set(Status::Active);
-    row.version = Set(y.year.version + 1);
-    row.updated_at = Set(Utc::now());
-    let year = row.update(txn).await?;
-    record(txn, viewer, "signCovenant", &y, json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() })).await?;
+    let changes = cluster_year::ActiveModel {
+        covenant_signed_on: Set(Some(signed_on)),
+        status: Set(Status::Active),
+        ..Default::default()
+    };
+    let year = save_year(txn, y.year.id, changes).await?;
+    record(txn, viewer, "signCovenant", &as_found(&y, &year), json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() })).await?;
     Ok(Ok(YearRef {
         cluster: y.cluster,
         year,
@@ -736,16 +766,16 @@ pub async fn advance(
     if let Some(p) = rules::require_status(y.year.status, &[from], action) {
         return Ok(Err(vec![p]));
     }
-    let mut row: cluster_year::ActiveModel = y.year.clone().into();
-    row.status = Set(to);
-    row.version = Set(y.year.version + 1);
-    row.updated_at = Set(Utc::now());
-    let year = row.update(txn).await?;
+    let changes = cluster_year::ActiveModel {
+        status: Set(to),
+        ..Default::default()
+    };
+    let year = save_year(txn, y.year.id, changes).await?;
     record(
         txn,
         viewer,
         action,
-        &y,
+        &as_found(&y, &year),
         json!({ "status": rules::status_name(to) }),
     )
     .await?;
@@ -890,8 +920,8 @@ pub async fn submit_self_assessment(
     row.submitted_at = Set(Some(now));
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
-    touch(txn, &y.year).await?;
-    record(txn, viewer, "submitSelfAssessment", &y, json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() })).await?;
+    let year = touch(txn, y.year.id).await?;
+    record(txn, viewer, "submitSelfAssessment", &as_found(&y, &year), json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() })).await?;
     Ok(Ok(sheet))
 }
 
@@ -986,8 +1016,8 @@ pub async fn review_scores(
     row.reviewed_at = Set(Some(now));
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
-    touch(txn, &y.year).await?;
-    record(txn, viewer, "reviewScores", &y, json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty })).await?;
+    let year = touch(txn, y.year.id).await?;
+    record(txn, viewer, "reviewScores", &as_found(&y, &year), json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty })).await?;
     Ok(Ok(sheet))
 }
 
@@ -1222,17 +1252,17 @@ pub async fn reopen(
             .await?;
         }
     }
-    let mut row: cluster_year::ActiveModel = y.year.clone().into();
-    row.status = Set(back_to);
-    row.finalized_at = Set(None);
-    row.version = Set(y.year.version + 1);
-    row.updated_at = Set(Utc::now());
-    let year = row.update(txn).await?;
+    let changes = cluster_year::ActiveModel {
+        status: Set(back_to),
+        finalized_at: Set(None),
+        ..Default::default()
+    };
+    let year = save_year(txn, y.year.id, changes).await?;
     record(
         txn,
         viewer,
         "reopenClusterYear",
-        &y,
+        &as_found(&y, &year),
         json!({ "status": rules::status_name(back_to), "reason": text::nfc(reason) }),
     )
     .await?;

@@ -214,16 +214,16 @@ impl IdentityMutation {
             ));
         }
         let user = users::by_username(db, &username).await?;
-        let accepted = match &user {
-            Some(user) => {
-                password::verify(&input.password, &user.password_hash)
-                    && may_sign_in(user, identity.environment)
-            }
-            None => {
-                password::verify_nothing(&input.password);
-                false
-            }
-        };
+        let matches = password::verify_off_runtime(
+            input.password,
+            user.as_ref().map(|u| u.password_hash.clone()),
+        )
+        .await
+        .map_err(|e| AppError::internal(&std::io::Error::other(e)))?;
+        let accepted = matches
+            && user
+                .as_ref()
+                .is_some_and(|u| may_sign_in(u, identity.environment));
         let Some(user) = user.filter(|_| accepted) else {
             identity.limiter.record_failure(&username);
             return Ok(LoginPayload {
@@ -241,7 +241,7 @@ impl IdentityMutation {
             .issue(user.id, None)
             .map_err(|e| AppError::internal(&e))?;
         let signed_in = viewer_of_user(db, &user).await?;
-        let txn = crate::db::begin_write(db).await?;
+        let txn = crate::api::context::write(ctx).await?;
         audit::record(
             &txn,
             &signed_in,
@@ -272,7 +272,6 @@ impl IdentityMutation {
     ) -> AppResult<CreateUserPayload> {
         let viewer = viewer(ctx)?;
         access::authorize(viewer, Action::ManageUsers, &access::Target::none())?;
-        let db = db(ctx)?;
         let new = users::NewUser {
             username: text::nfc(&input.username),
             password: input.password,
@@ -280,8 +279,11 @@ impl IdentityMutation {
             unit_code: input.unit_code.map(|c| text::nfc(&c)),
             province_code: input.province_code.map(|c| text::nfc(&c)),
         };
-        let txn = crate::db::begin_write(db).await?;
-        let row = match users::prepare(&txn, &new, password::hash, false).await? {
+        let hash = password::hash_off_runtime(new.password.clone())
+            .await
+            .map_err(|e| AppError::internal(&std::io::Error::other(e)))?;
+        let txn = crate::api::context::write(ctx).await?;
+        let row = match users::prepare(&txn, &new, hash, false).await? {
             Ok(row) => row,
             Err(problems) => {
                 return Ok(CreateUserPayload {

@@ -36,7 +36,7 @@ impl Identity {
 /// error (for `UNAUTHENTICATED`) when the token is not `Bearer`, does not verify, or names a
 /// user who is unknown, disabled, or a demo account outside development.
 pub async fn authenticate(
-    db: &sea_orm::DatabaseConnection,
+    db: &crate::db::Db,
     identity: &Identity,
     authorization: Option<&str>,
 ) -> Result<crate::access::Viewer, String> {
@@ -57,6 +57,7 @@ pub async fn authenticate(
             province_id: None,
         }),
         tokens::Subject::User(id) => {
+            let db = db.reader();
             let user = users::by_id(db, id)
                 .await
                 .map_err(|e| format!("user lookup failed: {e}"))?

@@ -1,4 +1,9 @@
 //! Password hashing with argon2id (the crate's default parameters, OWASP's recommendation).
+//!
+//! A hash or a verification takes tens of milliseconds of CPU. Request paths use
+//! [`hash_off_runtime`] and [`verify_off_runtime`], which run it on tokio's blocking pool so
+//! that the async workers go on serving other requests, and call them before any
+//! transaction, so that the writer is never held while a password is hashed.
 
 use argon2::{
     password_hash::{phc::PasswordHash, PasswordHasher, PasswordVerifier},
@@ -14,6 +19,27 @@ pub fn hash(password: &str) -> Result<String, String> {
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| e.to_string())
+}
+
+/// [`hash`] on the blocking pool.
+pub async fn hash_off_runtime(password: String) -> Result<String, String> {
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(|e| format!("password hashing stopped: {e}"))?
+}
+
+/// Whether `password` matches `phc`, on the blocking pool; with no hash (no such user), the
+/// same time is spent and the answer is `false` (see [`verify_nothing`]).
+pub async fn verify_off_runtime(password: String, phc: Option<String>) -> Result<bool, String> {
+    tokio::task::spawn_blocking(move || match phc {
+        Some(phc) => verify(&password, &phc),
+        None => {
+            verify_nothing(&password);
+            false
+        }
+    })
+    .await
+    .map_err(|e| format!("password verification stopped: {e}"))
 }
 
 /// Whether `password` matches the stored `phc` hash.

@@ -35,11 +35,14 @@ pub fn username_problem(username: &str) -> Option<UserProblem> {
     })
 }
 
-/// Checks `new` and resolves its unit and province; the problems found, or the row to insert.
+/// Checks `new` and resolves its unit and province; the problems found, or the row to insert
+/// with `password_hash` (the PHC string of `new.password`). Hash before any transaction
+/// (with [`super::password::hash_off_runtime`] on a request path): hashing inside one would
+/// hold the writer for as long as it takes.
 pub async fn prepare<C: ConnectionTrait>(
     db: &C,
     new: &NewUser,
-    password_hash: impl FnOnce(&str) -> Result<String, String>,
+    password_hash: String,
     demo: bool,
 ) -> Result<Result<app_user::ActiveModel, Vec<UserProblem>>, DbErr> {
     let mut problems = Vec::new();
@@ -131,13 +134,9 @@ pub async fn prepare<C: ConnectionTrait>(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let hash = match password_hash(&new.password) {
-        Ok(hash) => hash,
-        Err(e) => return Err(DbErr::Custom(format!("password hashing failed: {e}"))),
-    };
     Ok(Ok(app_user::ActiveModel {
         username: Set(username),
-        password_hash: Set(hash),
+        password_hash: Set(password_hash),
         role: Set(new.role),
         unit_id: Set(unit.map(|u| u.id)),
         province_id: Set(province.map(|p| p.id)),

@@ -288,16 +288,9 @@ impl MovementsMutation {
             (NodeKind::Movement, id) => id,
             _ => return Err(AppError::bad_input("`movementId` is not a movement's ID")),
         };
-        // A person is looked up (through the viewer's scope) before the write begins: a
-        // read through the pool while this request holds the write lock would wait for it.
-        let person = match (&input.unit_code, &input.person_id) {
-            (None, Some(id)) => Some(crate::awards::graphql::recipient_of(ctx, id).await?),
-            _ => None,
-        };
-        let only_unit = input.person_id.is_none();
         let txn = crate::api::context::write(ctx).await?;
-        let registrant = match (input.unit_code, person) {
-            (Some(code), None) if only_unit => {
+        let registrant = match (input.unit_code, input.person_id) {
+            (Some(code), None) => {
                 match crate::organisation::store::find_unit(&txn, &text::nfc(&code)).await? {
                     Some(u) => Registrant::Unit(u),
                     None => {
@@ -312,10 +305,14 @@ impl MovementsMutation {
                     }
                 }
             }
-            (None, Some(recipient)) => match recipient {
-                crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
-                crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
-            },
+            // Through the transaction, as every read after `write(ctx)`: through the pool
+            // it waited for the connection the transaction held.
+            (None, Some(id)) => {
+                match crate::awards::graphql::recipient_in(&txn, viewer(ctx)?, &id).await? {
+                    crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
+                    crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
+                }
+            }
             _ => {
                 return Err(AppError::bad_input(
                     "give `unitCode` or `personId`, one of them",

@@ -7,11 +7,10 @@ pub mod metrics;
 use std::sync::Arc;
 
 use axum::{extract::DefaultBodyLimit, routing::get, Router};
-use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
 use crate::{
-    api::ThiduaSchema, awards::live::NominationEvents, clusters::live::RankingEvents,
+    api::ThiduaSchema, awards::live::NominationEvents, clusters::live::RankingEvents, db::Db,
     identity::Identity,
 };
 
@@ -23,7 +22,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub schema: ThiduaSchema,
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub identity: Identity,
     pub events: RankingEvents,
     pub nomination_events: NominationEvents,

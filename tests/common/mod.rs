@@ -77,7 +77,10 @@ pub fn identity_config() -> thidua::identity::IdentityConfig {
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    /// The server's writer: direct inserts and reads of tests go through it.
     pub db: DatabaseConnection,
+    /// The server's readers and writer.
+    pub pools: thidua::db::Db,
     pub identity: thidua::identity::Identity,
     statements: Arc<std::sync::Mutex<Vec<String>>>,
     _database: FreshDatabase,
@@ -100,18 +103,21 @@ impl TestApp {
     pub async fn migrated_with(config: thidua::identity::IdentityConfig) -> TestApp {
         let identity = thidua::identity::Identity::new(config);
         let database = fresh_database().await;
-        let mut db = thidua::db::connect(&database.url).await.expect("connect");
+        let mut pools = thidua::db::Db::connect(&database.url)
+            .await
+            .expect("connect");
         let statements = Arc::new(std::sync::Mutex::new(Vec::new()));
         let log = statements.clone();
-        db.set_metric_callback(move |info| {
+        pools.set_metric_callback(move |info| {
             if let Ok(mut log) = log.lock() {
                 log.push(info.statement.sql.clone());
             }
         });
+        let db = pools.writer().clone();
         thidua::db::prepare(&db).await.expect("migrate");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let router = thidua::app::router(db.clone(), identity.clone());
+        let router = thidua::app::router(pools.clone(), identity.clone());
         tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
@@ -119,6 +125,7 @@ impl TestApp {
             base,
             client: reqwest::Client::new(),
             db,
+            pools,
             identity,
             statements,
             _database: database,
