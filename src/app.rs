@@ -20,13 +20,19 @@ use crate::{
 /// statements `db` runs are counted for `/metrics` when it was connected with
 /// [`counted_connection`].
 pub fn router(db: DatabaseConnection, identity: Identity) -> Router {
-    router_with_metrics(db, identity, Arc::new(Metrics::default()))
+    router_with_metrics(
+        db,
+        identity,
+        Arc::new(Metrics::default()),
+        web::Settings::default(),
+    )
 }
 
 fn router_with_metrics(
     db: DatabaseConnection,
     identity: Identity,
     metrics: Arc<Metrics>,
+    settings: web::Settings,
 ) -> Router {
     web::router(AppState {
         schema: build_schema(),
@@ -35,6 +41,7 @@ fn router_with_metrics(
         events: RankingEvents::default(),
         nomination_events: NominationEvents::default(),
         metrics,
+        settings,
     })
 }
 
@@ -71,9 +78,15 @@ pub async fn serve(
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    axum::serve(listener, router_with_metrics(db.clone(), identity, metrics))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let settings = web::Settings {
+        request_timeout: args.request_timeout,
+    };
+    axum::serve(
+        listener,
+        router_with_metrics(db.clone(), identity, metrics, settings),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     db.close().await?;
     tracing::info!("thidua stopped");
     Ok(())

@@ -406,11 +406,11 @@ pub struct AwardFilter {
     /// Awards of this type.
     award_type_code: Option<String>,
     /// Awards of this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
     /// Awards of this year or later.
-    year_from: Option<i32>,
+    year_from: Option<crate::api::scalars::Year>,
     /// Awards of this year or earlier.
-    year_to: Option<i32>,
+    year_to: Option<crate::api::scalars::Year>,
     /// Awards of this level.
     level: Option<AwardLevel>,
     /// Also revoked awards (left out by default).
@@ -597,7 +597,7 @@ impl AwardRecordsQuery {
         ctx: &Context<'_>,
         award_type_code: String,
         recipient_id: ID,
-        year: i32,
+        year: crate::api::scalars::Year,
     ) -> AppResult<EligibilityReport> {
         let db = db(ctx)?;
         let award_type = award_type::Entity::find()
@@ -607,7 +607,7 @@ impl AwardRecordsQuery {
             .ok_or_else(|| crate::error::AppError::not_found("award type"))?;
         let recipient = recipient_of(ctx, &recipient_id).await?;
         Ok(
-            super::eligibility::report(db, &award_type, &recipient, year)
+            super::eligibility::report(db, &award_type, &recipient, year.get())
                 .await?
                 .into(),
         )
