@@ -20,10 +20,20 @@ use crate::{
 /// statements `db` runs are counted for `/metrics` when it was connected with
 /// [`counted_connection`].
 pub fn router(db: Db, identity: Identity) -> Router {
-    router_with_metrics(db, identity, Arc::new(Metrics::default()))
+    router_with_metrics(
+        db,
+        identity,
+        Arc::new(Metrics::default()),
+        web::Settings::default(),
+    )
 }
 
-fn router_with_metrics(db: Db, identity: Identity, metrics: Arc<Metrics>) -> Router {
+fn router_with_metrics(
+    db: Db,
+    identity: Identity,
+    metrics: Arc<Metrics>,
+    settings: web::Settings,
+) -> Router {
     web::router(AppState {
         schema: build_schema(),
         db,
@@ -31,6 +41,7 @@ fn router_with_metrics(db: Db, identity: Identity, metrics: Arc<Metrics>) -> Rou
         events: RankingEvents::default(),
         nomination_events: NominationEvents::default(),
         metrics,
+        settings,
     })
 }
 
@@ -71,9 +82,15 @@ pub async fn serve(
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    axum::serve(listener, router_with_metrics(db.clone(), identity, metrics))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let settings = web::Settings {
+        request_timeout: args.request_timeout,
+    };
+    axum::serve(
+        listener,
+        router_with_metrics(db.clone(), identity, metrics, settings),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     db.close().await?;
     tracing::info!("thidua stopped");
     Ok(())

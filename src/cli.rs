@@ -168,6 +168,27 @@ pub struct ServeArgs {
     /// Do not load the demo province into an empty database.
     #[arg(long, env = "THIDUA_NO_DEMO")]
     pub no_demo: bool,
+
+    /// Time limit of one GraphQL query or mutation (not of a subscription's stream), in
+    /// seconds or as 30s, 2m; between 1 s and 1 h. Over it the request is a 503 (`INTERNAL`).
+    #[arg(long, env = "THIDUA_REQUEST_TIMEOUT", default_value = "30s", value_parser = parse_timeout)]
+    pub request_timeout: Duration,
+}
+
+/// A request time limit: `30`, `30s` or `2m`, between 1 s and 1 h.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, factor) = match text.strip_suffix('m') {
+        Some(minutes) => (minutes, 60),
+        None => (text.strip_suffix('s').unwrap_or(text), 1),
+    };
+    let seconds = number
+        .parse::<u64>()
+        .ok()
+        .map(|n| n * factor)
+        .filter(|s| (1..=3600).contains(s))
+        .ok_or_else(|| format!("`{text}` is not a time limit between 1s and 60m"))?;
+    Ok(Duration::from_secs(seconds))
 }
 
 fn read_password() -> anyhow::Result<String> {

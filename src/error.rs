@@ -4,7 +4,9 @@
 //! error into a client-visible message, so an error that is not an `AppError` cannot be
 //! returned by a resolver with `?`, and an `AppError` reaches the client only through
 //! [`From<AppError> for async_graphql::Error`], which sends a safe message and the code. The
-//! cause of an internal error goes to the log, never to the client.
+//! cause of an internal error travels with it, as the `source` of the GraphQL error, to the
+//! boundary (`web::graphql`), which logs it once inside the request's span; it never reaches
+//! the client.
 
 use async_graphql::ErrorExtensions;
 
@@ -39,11 +41,22 @@ impl ErrorCode {
 /// The message a client sees for an internal error.
 pub const INTERNAL_MESSAGE: &str = "Internal error. The incident has been logged.";
 
+/// The cause of an internal error, with its whole chain, for the log.
+#[derive(Debug, Clone)]
+pub struct Cause(String);
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// An error a resolver or a domain function returns.
 #[derive(Debug, Clone)]
 pub struct AppError {
     code: ErrorCode,
     message: String,
+    cause: Option<std::sync::Arc<Cause>>,
 }
 
 impl AppError {
@@ -51,6 +64,7 @@ impl AppError {
         AppError {
             code,
             message: message.into(),
+            cause: None,
         }
     }
 
@@ -69,8 +83,8 @@ impl AppError {
         )
     }
 
-    /// An internal failure: `cause` is logged here, with its whole chain, and the client gets
-    /// a fixed message.
+    /// An internal failure: the client gets a fixed message; `cause`, with its whole chain,
+    /// goes with the error to the boundary that logs it.
     pub fn internal(cause: &(dyn std::error::Error + 'static)) -> Self {
         let mut chain = cause.to_string();
         let mut source = cause.source();
@@ -79,8 +93,15 @@ impl AppError {
             chain.push_str(&inner.to_string());
             source = inner.source();
         }
-        tracing::error!(error = %chain, "internal error");
-        Self::new(ErrorCode::Internal, INTERNAL_MESSAGE)
+        AppError {
+            cause: Some(std::sync::Arc::new(Cause(chain))),
+            ..Self::new(ErrorCode::Internal, INTERNAL_MESSAGE)
+        }
+    }
+
+    /// The cause of an internal error.
+    pub fn cause(&self) -> Option<&Cause> {
+        self.cause.as_deref()
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -100,8 +121,12 @@ impl From<sea_orm::DbErr> for AppError {
 
 impl From<AppError> for async_graphql::Error {
     fn from(err: AppError) -> Self {
-        async_graphql::Error::new(err.message)
-            .extend_with(|_, ext| ext.set("code", err.code.as_str()))
+        let mut error = async_graphql::Error::new(err.message)
+            .extend_with(|_, ext| ext.set("code", err.code.as_str()));
+        if let Some(cause) = err.cause {
+            error.source = Some(cause);
+        }
+        error
     }
 }
 

@@ -263,7 +263,8 @@ async fn insert_old_row(
 #[tokio::test]
 async fn a_database_made_before_rule_keys_upgrades_without_duplicates() {
     let database = common::fresh_database().await;
-    let db = thidua::db::connect(&database.url).await.unwrap();
+    let pools = thidua::db::Db::connect(&database.url).await.unwrap();
+    let db = pools.writer().clone();
     // The schema before rule keys (the first two migrations), loaded as that version did.
     migration::Migrator::up(&db, Some(2)).await.unwrap();
     thidua::awards::store::sync_catalogue(&db).await.unwrap();

@@ -71,7 +71,9 @@ impl LiveSession {
     /// of later events.
     pub async fn authenticate(&self, authorization: Option<String>) -> Result<Viewer, String> {
         let viewer =
-            identity::authenticate(&self.db, &self.identity, authorization.as_deref()).await?;
+            identity::authenticate(&self.db, &self.identity, authorization.as_deref())
+                .await
+                .map_err(|e| e.to_string())?;
         // The signature was verified just above; only `exp` is read here.
         let expires_at = authorization
             .as_deref()

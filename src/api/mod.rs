@@ -5,6 +5,7 @@
 pub mod context;
 pub mod errors;
 pub mod ids;
+pub mod limits;
 pub mod loaders;
 pub mod node;
 pub mod paging;

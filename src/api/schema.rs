@@ -1,9 +1,15 @@
 //! The schema: the root types merged from every part of the domain, with the limits that
-//! protect the server (depth, complexity) switched on.
+//! protect the server switched on.
+//!
+//! The operation limits (fields, aliases, root fields, depth) are ours ([`super::limits`]),
+//! checked by the [`ErrorBoundary`] extension before validation. async-graphql's depth limit is off:
+//! it counts introspection too and so refused the standard introspection query. Its
+//! complexity is kept (checked by [`ErrorBoundary`] after validation): it multiplies a connection's
+//! selection by its page size, which a count of the document's fields cannot see.
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
-use super::node::NodeQuery;
+use super::{errors::ErrorBoundary, node::NodeQuery};
 use crate::{
     audit::graphql::AuditQuery,
     awards::{
@@ -23,9 +29,7 @@ use crate::{
     terms::graphql::TermsQuery,
 };
 
-/// The deepest selection a query may nest.
-pub const MAX_DEPTH: usize = 12;
-/// The most fields (weighted) one query may select.
+/// The most fields (weighted by page sizes) one query may select.
 pub const MAX_COMPLEXITY: usize = 5_000;
 
 /// The root of all reads: the viewer, global IDs, the organisation, terms, clusters, the
@@ -72,8 +76,7 @@ pub fn build_schema() -> ThiduaSchema {
         Mutation::default(),
         Subscription::default(),
     )
-    .limit_depth(MAX_DEPTH)
-    .limit_complexity(MAX_COMPLEXITY)
+    .extension(ErrorBoundary)
     .limit_recursive_depth(64)
     .limit_directives(16)
     .finish()

@@ -408,11 +408,11 @@ pub struct AwardFilter {
     /// Awards of this type.
     award_type_code: Option<String>,
     /// Awards of this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
     /// Awards of this year or later.
-    year_from: Option<i32>,
+    year_from: Option<crate::api::scalars::Year>,
     /// Awards of this year or earlier.
-    year_to: Option<i32>,
+    year_to: Option<crate::api::scalars::Year>,
     /// Awards of this level.
     level: Option<AwardLevel>,
     /// Also revoked awards (left out by default).
@@ -605,7 +605,7 @@ impl AwardRecordsQuery {
         ctx: &Context<'_>,
         award_type_code: String,
         recipient_id: ID,
-        year: i32,
+        year: crate::api::scalars::Year,
     ) -> AppResult<EligibilityReport> {
         let db = db(ctx)?;
         let award_type = award_type::Entity::find()
@@ -619,7 +619,7 @@ impl AwardRecordsQuery {
             crate::api::context::viewer(ctx)?,
             &award_type,
             &recipient,
-            year,
+            year.get(),
         )
         .await?
         .into())

@@ -205,7 +205,7 @@ pub struct NominationFilter {
     /// Only in this status.
     status: Option<NominationStatus>,
     /// Only of this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
     /// Only by or for this unit (its people included).
     unit_code: Option<String>,
     /// Only for this award type.

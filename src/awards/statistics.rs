@@ -28,9 +28,9 @@ pub struct StatisticsFilter {
     /// Awards to this unit or to its people.
     unit_code: Option<String>,
     /// From this year.
-    year_from: Option<i32>,
+    year_from: Option<crate::api::scalars::Year>,
     /// To this year.
-    year_to: Option<i32>,
+    year_to: Option<crate::api::scalars::Year>,
 }
 
 /// A count per award type.

@@ -566,7 +566,7 @@ pub struct ClusterFilter {
     /// Clusters or blocs.
     kind: Option<ClusterKind>,
     /// Clusters that have this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
 }
 
 /// Root fields of clusters.
@@ -587,13 +587,15 @@ impl ClustersQuery {
         &self,
         ctx: &Context<'_>,
         cluster_code: String,
-        year: i32,
+        year: crate::api::scalars::Year,
     ) -> AppResult<Option<ClusterYear>> {
         let db = db(ctx)?;
         let Some(cluster) = store::cluster_by_code(db, &text::nfc(&cluster_code)).await? else {
             return Ok(None);
         };
-        Ok(store::year_of(db, cluster.id, year).await?.map(ClusterYear))
+        Ok(store::year_of(db, cluster.id, year.get())
+            .await?
+            .map(ClusterYear))
     }
 
     /// Clusters and blocs, in order of creation.
@@ -651,7 +653,7 @@ impl ClustersQuery {
     async fn rankings(
         &self,
         ctx: &Context<'_>,
-        year: i32,
+        year: crate::api::scalars::Year,
         province_code: Option<String>,
         kind: Option<ClusterKind>,
     ) -> AppResult<Vec<ClusterYear>> {

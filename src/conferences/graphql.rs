@@ -143,7 +143,7 @@ pub struct ConferenceFilter {
     /// Of this kind.
     kind: Option<ConferenceKind>,
     /// Held in this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
 }
 
 /// One tally of `createConference`.
@@ -223,7 +223,7 @@ impl ConferencesQuery {
         if let Some(kind) = f.kind {
             select = select.filter(conference::Column::Kind.eq(enums::ConferenceKind::from(kind)));
         }
-        if let Some(year) = f.year {
+        if let Some(year) = f.year.map(crate::api::scalars::Year::get) {
             if let (Some(first), Some(last)) = (
                 chrono::NaiveDate::from_ymd_opt(year, 1, 1),
                 chrono::NaiveDate::from_ymd_opt(year, 12, 31),

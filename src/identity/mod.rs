@@ -32,14 +32,44 @@ impl Identity {
     }
 }
 
+/// Why a request's token gives no viewer.
+#[derive(Debug)]
+pub enum AuthError {
+    /// The token is not `Bearer`, does not verify, or names a user who is unknown, disabled,
+    /// or a demo account outside development (`UNAUTHENTICATED`).
+    Refused(String),
+    /// The user could not be read: the database is unavailable (not the client's fault).
+    Unavailable(sea_orm::DbErr),
+}
+
+impl std::fmt::Display for AuthError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuthError::Refused(reason) => f.write_str(reason),
+            AuthError::Unavailable(err) => write!(f, "user lookup failed: {err}"),
+        }
+    }
+}
+
+impl From<&str> for AuthError {
+    fn from(reason: &str) -> Self {
+        AuthError::Refused(reason.to_owned())
+    }
+}
+
+impl From<String> for AuthError {
+    fn from(reason: String) -> Self {
+        AuthError::Refused(reason)
+    }
+}
+
 /// The viewer a request's `Authorization` header speaks for: the public without one; an
-/// error (for `UNAUTHENTICATED`) when the token is not `Bearer`, does not verify, or names a
-/// user who is unknown, disabled, or a demo account outside development.
+/// error otherwise (see [`AuthError`]).
 pub async fn authenticate(
     db: &crate::db::Db,
     identity: &Identity,
     authorization: Option<&str>,
-) -> Result<crate::access::Viewer, String> {
+) -> Result<crate::access::Viewer, AuthError> {
     let Some(header) = authorization else {
         return Ok(crate::access::Viewer::anonymous());
     };
@@ -60,14 +90,14 @@ pub async fn authenticate(
             let db = db.reader();
             let user = users::by_id(db, id)
                 .await
-                .map_err(|e| format!("user lookup failed: {e}"))?
+                .map_err(AuthError::Unavailable)?
                 .ok_or("the token's user does not exist")?;
             if !graphql::may_sign_in(&user, identity.environment) {
-                return Err(format!("user {} may not sign in", user.username));
+                return Err(format!("user {} may not sign in", user.username).into());
             }
             graphql::viewer_of_user(db, &user)
                 .await
-                .map_err(|e| format!("user lookup failed: {e}"))
+                .map_err(AuthError::Unavailable)
         }
     }
 }

@@ -438,7 +438,7 @@ pub struct UnitFilter {
     /// Members of this cluster or bloc (in `year` when given, in any year otherwise).
     cluster_code: Option<String>,
     /// Units in force at some time in this year; with `clusterCode`, members in this year.
-    year: Option<i32>,
+    year: Option<crate::api::scalars::Year>,
     /// Only units in force today (`true`) or only closed ones (`false`).
     active: Option<bool>,
 }
@@ -504,7 +504,7 @@ impl OrganisationQuery {
             province_code: f.province_code.map(|c| text::nfc(&c)),
             parent_code: f.parent_code.map(|c| text::nfc(&c)),
             cluster_code: f.cluster_code.map(|c| text::nfc(&c)),
-            year: f.year,
+            year: f.year.map(crate::api::scalars::Year::get),
             active_on: f.active.map(|a| (a, Utc::now().date_naive())),
         };
         fetch_page(

@@ -78,7 +78,7 @@ pub struct TermFilter {
     /// Kind of term.
     kind: Option<TermKind>,
     /// Terms that include this year.
-    active_in: Option<i32>,
+    active_in: Option<crate::api::scalars::Year>,
 }
 
 /// Root fields of terms.

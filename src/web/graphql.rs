@@ -7,31 +7,53 @@
 //!   query that does not parse or validate) is 400; with `application/json`, validation
 //!   failures are 200 as the specification asks for legacy clients.
 //! - Batches (a JSON array) are refused: one request, one operation.
+//! - A NUL character anywhere in the document or the variables is refused here, once
+//!   (`BAD_USER_INPUT`): PostgreSQL cannot store one in text.
+//! - A body over [`super::MAX_BODY_BYTES`] is 413, a URI over [`MAX_URI_BYTES`] is 414; an
+//!   execution longer than the configured time limit is 503 (`INTERNAL`); a token that cannot
+//!   be checked because the database is down is 503 (`INTERNAL`) with `Retry-After`. All with a
+//!   coded JSON body.
+
+use std::collections::BTreeMap;
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{
     http::GraphiQLSource,
-    parser::{parse_query, types::OperationType},
+    parser::{
+        parse_query,
+        types::{ExecutableDocument, OperationType},
+    },
     Request, Response as GqlResponse, Variables,
 };
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::{
     body::Bytes,
-    extract::{rejection::QueryRejection, Query, State},
+    extract::{
+        rejection::{BytesRejection, QueryRejection},
+        Query, State,
+    },
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{Html, IntoResponse, Response},
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use crate::{
     api::{
-        errors::{classify, is_request_error, request_error},
+        errors::{classify, coded_request_error, is_request_error, limit_error, request_error},
+        limits::{self, LIMITS},
         loaders::Loaders,
     },
     error::ErrorCode,
-    identity,
+    identity::{self, AuthError},
 };
+
+/// The longest request URI accepted (a GET query travels in it), in bytes; below hyper's own
+/// limit, so that the refusal has a body.
+pub const MAX_URI_BYTES: usize = 16 * 1024;
+
+/// How long a client that met a database outage should wait before trying again, in seconds.
+const RETRY_AFTER_SECONDS: &str = "5";
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
@@ -64,16 +86,44 @@ impl Media {
     }
 }
 
+/// The body of a response as the GraphQL-over-HTTP specification shapes it: no `data` at all
+/// for a request error. Serialized straight from async-graphql's values, so that fields keep
+/// the order of the query.
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a async_graphql::Value>,
+    #[serde(skip_serializing_if = "no_errors")]
+    errors: &'a [async_graphql::ServerError],
+    #[serde(skip_serializing_if = "no_extensions")]
+    extensions: &'a BTreeMap<String, async_graphql::Value>,
+}
+
+fn no_errors(errors: &&[async_graphql::ServerError]) -> bool {
+    errors.is_empty()
+}
+
+fn no_extensions(extensions: &&BTreeMap<String, async_graphql::Value>) -> bool {
+    extensions.is_empty()
+}
+
 fn respond(
     status: StatusCode,
     media: Media,
     response: &GqlResponse,
     request_error: bool,
 ) -> Response {
-    let body = if request_error {
-        serde_json::json!({ "errors": response.errors })
-    } else {
-        serde_json::to_value(response).unwrap_or_else(|_| serde_json::json!({ "data": null }))
+    let body = Body {
+        data: (!request_error).then_some(&response.data),
+        errors: &response.errors,
+        extensions: &response.extensions,
+    };
+    let body = match serde_json::to_vec(&body) {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "response not serializable");
+            br#"{"errors":[{"message":"Internal error. The incident has been logged.","extensions":{"code":"INTERNAL"}}]}"#.to_vec()
+        }
     };
     (
         status,
@@ -81,7 +131,7 @@ fn respond(
             header::CONTENT_TYPE,
             HeaderValue::from_static(media.content_type()),
         )],
-        body.to_string(),
+        body,
     )
         .into_response()
 }
@@ -91,14 +141,81 @@ fn refuse(status: StatusCode, media: Media, code: ErrorCode, message: &str) -> R
     respond(status, media, &request_error(code, message), true)
 }
 
+/// Whether the document, the operation name or a variable (name or value) holds a NUL.
+fn has_nul(request: &Request) -> bool {
+    fn in_value(value: &async_graphql::Value) -> bool {
+        match value {
+            async_graphql::Value::String(s) => s.contains('\0'),
+            async_graphql::Value::List(items) => items.iter().any(in_value),
+            async_graphql::Value::Object(map) => map
+                .iter()
+                .any(|(key, value)| key.contains('\0') || in_value(value)),
+            _ => false,
+        }
+    }
+    request.query.contains('\0')
+        || request
+            .operation_name
+            .as_deref()
+            .is_some_and(|name| name.contains('\0'))
+        || request
+            .variables
+            .iter()
+            .any(|(name, value)| name.contains('\0') || in_value(value))
+}
+
 async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Response {
     let media = Media::from_headers(headers);
+    if has_nul(&request) {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            media,
+            ErrorCode::BadUserInput,
+            "The request holds a NUL character (U+0000), which no text may contain.",
+        );
+    }
+    if let Some(name) = &request.operation_name {
+        tracing::Span::current().record("operation", name.as_str());
+    }
+    // Parsed once (GET did it already) and checked against the operation limits before
+    // async-graphql sees it; async-graphql then uses this parsed document.
+    let mut request = request;
+    let refusal = match request.parsed_query() {
+        Ok(document) => limits::check(document, &LIMITS)
+            .err()
+            .map(|exceeded| GqlResponse::from_errors(vec![limit_error(exceeded)])),
+        Err(error) => Some(coded_request_error(error, ErrorCode::BadUserInput)),
+    };
+    if let Some(response) = refusal {
+        count_codes(state, &response);
+        let status = match media {
+            Media::GraphqlResponseJson => StatusCode::BAD_REQUEST,
+            Media::Json => StatusCode::OK,
+        };
+        return respond(status, media, &response, true);
+    }
+    let request = request.data(limits::Checked);
     let authorization = headers
         .get(header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or(""));
     let viewer = match identity::authenticate(&state.db, &state.identity, authorization).await {
         Ok(viewer) => viewer,
-        Err(reason) => {
+        Err(AuthError::Unavailable(cause)) => {
+            tracing::error!(error = %cause, "token not checked: the database is unavailable");
+            state.metrics.count_errors(["INTERNAL"]);
+            let mut response = refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                media,
+                ErrorCode::Internal,
+                "The server cannot check the token now. Try again shortly.",
+            );
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+            return response;
+        }
+        Err(AuthError::Refused(reason)) => {
             tracing::info!(%reason, "token refused");
             state.metrics.count_errors(["UNAUTHENTICATED"]);
             let mut response = refuse(
@@ -113,6 +230,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
             return response;
         }
     };
+    tracing::Span::current().record("viewer", viewer.name.as_str());
     let request = request
         .data(state.db.clone())
         .data(viewer)
@@ -120,15 +238,29 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         .data(state.events.clone())
         .data(state.nomination_events.clone())
         .data(Loaders::new(&state.db));
-    let response = classify(state.schema.execute(request).await);
-    state
-        .metrics
-        .count_errors(response.errors.iter().filter_map(|e| {
-            e.extensions.as_ref().and_then(|ext| match ext.get("code") {
-                Some(async_graphql::Value::String(code)) => Some(code.as_str()),
-                _ => None,
-            })
-        }));
+    let response = match tokio::time::timeout(
+        state.settings.request_timeout,
+        state.schema.execute(request),
+    )
+    .await
+    {
+        Ok(response) => classify(response),
+        Err(_) => {
+            tracing::warn!(
+                limit = ?state.settings.request_timeout,
+                "request stopped at its time limit"
+            );
+            state.metrics.count_errors(["INTERNAL"]);
+            return refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                media,
+                ErrorCode::Internal,
+                "The request took longer than the server allows and was stopped.",
+            );
+        }
+    };
+    log_errors(&response);
+    count_codes(state, &response);
     let request_error = is_request_error(&response);
     let status = if request_error && media == Media::GraphqlResponseJson {
         StatusCode::BAD_REQUEST
@@ -138,13 +270,68 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
     respond(status, media, &response, request_error)
 }
 
+fn count_codes(state: &AppState, response: &GqlResponse) {
+    state
+        .metrics
+        .count_errors(response.errors.iter().filter_map(|e| {
+            e.extensions.as_ref().and_then(|ext| match ext.get("code") {
+                Some(async_graphql::Value::String(code)) => Some(code.as_str()),
+                _ => None,
+            })
+        }));
+}
+
+/// Logs the errors of a response once, here at the boundary, inside the request's span.
+fn log_errors(response: &GqlResponse) {
+    for error in &response.errors {
+        let code = error
+            .extensions
+            .as_ref()
+            .and_then(|ext| match ext.get("code") {
+                Some(async_graphql::Value::String(code)) => Some(code.as_str()),
+                _ => None,
+            });
+        let cause = error.source::<crate::error::Cause>();
+        match cause {
+            Some(cause) => tracing::error!(
+                code,
+                path = ?error.path,
+                error = %cause,
+                "request failed"
+            ),
+            None => {
+                tracing::info!(code, path = ?error.path, message = %error.message, "request error")
+            }
+        }
+    }
+}
+
 /// POST /graphql: one GraphQL request as JSON.
 pub async fn post_graphql(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let media = Media::from_headers(&headers);
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                media,
+                ErrorCode::BadUserInput,
+                "The body is larger than the 64 KiB the server accepts.",
+            )
+        }
+        Err(rejection) => {
+            return refuse(
+                rejection.status(),
+                media,
+                ErrorCode::BadUserInput,
+                "The body could not be read.",
+            )
+        }
+    };
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -207,9 +394,8 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-/// The type of the operation `name` (or the only one) of `query`, if it parses.
-fn operation_type(query: &str, name: Option<&str>) -> Option<OperationType> {
-    let document = parse_query(query).ok()?;
+/// The type of the operation `name` (or the only one) of `document`.
+fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
     let mut operations = document.operations.iter();
     let operation = match name {
         Some(name) => operations.find(|(n, _)| n.is_some_and(|n| n.as_str() == name)),
@@ -225,6 +411,14 @@ pub async fn get_graphql(
     request: axum::extract::Request,
 ) -> Response {
     let (mut parts, _) = request.into_parts();
+    if parts.uri.to_string().len() > MAX_URI_BYTES {
+        return refuse(
+            StatusCode::URI_TOO_LONG,
+            Media::from_headers(&parts.headers),
+            ErrorCode::BadUserInput,
+            "The URI is longer than the 16 KiB the server accepts: send the query by POST.",
+        );
+    }
     let upgrade = parts
         .headers
         .get(header::UPGRADE)
@@ -323,7 +517,12 @@ async fn query_by_get(
             "The `query` parameter is missing.",
         );
     };
-    match operation_type(&query, params.operation_name.as_deref()) {
+    // Parsed once: for the operation's type here, and handed to async-graphql.
+    let document = parse_query(&query).ok();
+    let operation = document
+        .as_ref()
+        .and_then(|document| operation_type(document, params.operation_name.as_deref()));
+    match operation {
         Some(OperationType::Query) | None => {}
         Some(_) => {
             let mut response = refuse(
@@ -339,6 +538,9 @@ async fn query_by_get(
         }
     }
     let mut request = Request::new(query);
+    if let Some(document) = document {
+        request.set_parsed_query(document);
+    }
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }

@@ -4,19 +4,48 @@ pub mod graphql;
 pub mod health;
 pub mod metrics;
 
-use std::sync::Arc;
+use std::{any::Any, sync::Arc, time::Duration};
 
-use axum::{extract::DefaultBodyLimit, routing::get, Router};
-use tower_http::trace::TraceLayer;
+use axum::{
+    extract::DefaultBodyLimit,
+    http::{header, HeaderName, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
 
 use crate::{
     api::ThiduaSchema, awards::live::NominationEvents, clusters::live::RankingEvents, db::Db,
-    identity::Identity,
+    error::INTERNAL_MESSAGE, identity::Identity,
 };
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// How long one GraphQL execution may take unless configured (`THIDUA_REQUEST_TIMEOUT`).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the HTTP layer is configured with.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The time limit of one GraphQL execution (queries and mutations; not the WebSocket
+    /// stream of a subscription).
+    pub request_timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+        }
+    }
+}
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -27,11 +56,12 @@ pub struct AppState {
     pub events: RankingEvents,
     pub nomination_events: NominationEvents,
     pub metrics: Arc<metrics::Metrics>,
+    pub settings: Settings,
 }
 
 /// The router production runs, and tests drive over real HTTP.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route(
             "/graphql",
             get(graphql::get_graphql)
@@ -45,7 +75,87 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::count_responses,
         ))
+        .with_state(state);
+    layered(routes)
+}
+
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The layers around every route: the body limit; a request id (a sane incoming
+/// `x-request-id` is kept, any other replaced by a new UUID) on the request, its span and its
+/// response; the request's span, in which everything about it is logged; and a panic turned
+/// into a coded 500 while the process lives on. Public so that a test can put the same layers
+/// around a route that panics, which the real routes have none of.
+pub fn layered(routes: Router) -> Router {
+    routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
+        .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
+        .layer(axum::middleware::from_fn(drop_insane_request_id))
+}
+
+/// The span of one request; the GraphQL handler fills in the operation and the viewer.
+fn request_span<B>(request: &axum::http::Request<B>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get(X_REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        request_id = %id,
+        operation = tracing::field::Empty,
+        viewer = tracing::field::Empty,
+    )
+}
+
+/// Whether an incoming request id may be kept: short, and made of characters that cannot
+/// forge log lines or headers.
+fn sane_request_id(value: &HeaderValue) -> bool {
+    let bytes = value.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 128
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
+}
+
+async fn drop_insane_request_id(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if request
+        .headers()
+        .get(X_REQUEST_ID)
+        .is_some_and(|v| !sane_request_id(v))
+    {
+        request.headers_mut().remove(X_REQUEST_ID);
+    }
+    next.run(request).await
+}
+
+/// The response to a request whose handler panicked: `INTERNAL`, and the panic in the log.
+fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %message, "a request handler panicked");
+    let body = serde_json::json!({
+        "errors": [{ "message": INTERNAL_MESSAGE, "extensions": { "code": "INTERNAL" } }]
+    });
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
 }
