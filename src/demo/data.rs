@@ -372,6 +372,45 @@ pub const UNIT_SUCCESSIONS: &[Succession] = &[
     merge("HNA-SGTVT", "NB-SXD-2025"),
 ];
 
+/// The unit of the demo data that has `code`.
+pub fn unit_seed(code: &str) -> Option<&'static UnitSeed> {
+    UNITS.iter().find(|u| u.code == code)
+}
+
+/// Whether the unit `code` is closed in the demo data.
+pub fn unit_closes(code: &str) -> bool {
+    unit_seed(code).is_some_and(|u| u.valid_to.is_some())
+}
+
+/// Whether the demo plays `s` through `reorganizeUnits`, whose rules refuse two kinds of link
+/// the articles have; those are written directly:
+/// - a MERGE takes two or more predecessors, but Hà Nam's Sở KH&CN alone became Ninh Bình's
+///   (the new unit is then written directly too);
+/// - an ABSORB needs a successor in force before its day, refusing one that "only begins on"
+///   it, but Cần Thơ's Sở KH&CN and Sở Nội vụ, created by mergers on 2025-07-01, took over two
+///   Hậu Giang departments that same day.
+pub fn reorganisation_plays(s: &Succession) -> bool {
+    match s.kind {
+        LineageKind::Merge => {
+            UNIT_SUCCESSIONS
+                .iter()
+                .filter(|m| m.kind == LineageKind::Merge && m.successor == s.successor)
+                .count()
+                >= 2
+        }
+        LineageKind::Absorb => unit_seed(s.successor)
+            .is_some_and(|u| u.valid_from.is_none_or(|from| from < s.effective_on)),
+        LineageKind::Split | LineageKind::Rename => false,
+    }
+}
+
+/// Whether a reorganisation that the demo plays closes the unit `code`.
+pub fn closed_by_reorganisation(code: &str) -> bool {
+    UNIT_SUCCESSIONS
+        .iter()
+        .any(|s| s.predecessor == code && reorganisation_plays(s))
+}
+
 /// People named in the articles, with their title on the article's day.
 pub const PERSONS: &[PersonSeed] = &[
     // Seed 000 (29/8/2025).
@@ -1001,6 +1040,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The demo plays these through `reorganizeUnits`, which closes each predecessor on the
+    /// day before and dates a merger's new unit from the day, under the first predecessor's
+    /// parent: the rows it writes are then the ones listed here.
+    #[test]
+    fn the_reorganisations_the_demo_plays_write_the_units_as_listed() {
+        let played: Vec<&Succession> = UNIT_SUCCESSIONS
+            .iter()
+            .filter(|s| reorganisation_plays(s))
+            .collect();
+        assert_eq!(played.len(), UNIT_SUCCESSIONS.len() - 3);
+        for s in played {
+            let what = format!("{} -> {}", s.predecessor, s.successor);
+            let day: chrono::NaiveDate = s.effective_on.parse().unwrap();
+            let last = day.pred_opt().unwrap().to_string();
+            assert_eq!(unit(s.predecessor).valid_to, Some(last.as_str()), "{what}");
+            if s.kind != LineageKind::Merge {
+                continue;
+            }
+            let merged: Vec<&Succession> = UNIT_SUCCESSIONS
+                .iter()
+                .filter(|m| m.kind == LineageKind::Merge && m.successor == s.successor)
+                .collect();
+            assert!(merged.len() >= 2, "{what}: a merger of one");
+            assert!(merged
+                .iter()
+                .all(|m| m.effective_on == s.effective_on && m.legal_basis == s.legal_basis));
+            let new = unit(s.successor);
+            assert_eq!(new.valid_from, Some(s.effective_on), "{what}");
+            assert_eq!(new.valid_to, None, "{what}");
+            assert_eq!(new.parent, unit(merged[0].predecessor).parent, "{what}");
+        }
+        assert!(!reorganisation_plays(&merge("HNA-SKHCN", "NB-SKHCN-2025")));
+        assert!(!reorganisation_plays(&absorb("HG-STTTT", "CT-SKHCN-2025")));
+        assert!(!reorganisation_plays(&absorb("HG-SLDTBXH", "CT-SNV-2025")));
     }
 
     #[test]

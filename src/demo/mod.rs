@@ -2,14 +2,18 @@
 //! `thidua seed --demo` and on the first start of an empty database.
 //!
 //! Every row is looked up by its natural key before it is inserted, so seeding twice changes
-//! nothing, and the whole load is one transaction.
+//! nothing, and the whole load is one transaction. Units, their 2025 reorganisation, persons,
+//! terms and the clusters are played through the domain's own operations (the ones the API
+//! runs, as an administrator) wherever one can say what the articles say; the few rows no
+//! operation can write as the articles describe them are inserted directly, each with why.
 
 pub mod data;
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    app_user, enums::ClusterYearStatus, person, province, province_lineage, term, unit,
-    unit_lineage,
+    app_user,
+    enums::{ClusterYearStatus, LineageKind},
+    person, province, province_lineage, term, unit, unit_lineage,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
@@ -23,7 +27,7 @@ use crate::{
     conferences,
     error::{AppResult, Outcome},
     movements,
-    organisation::unit_search_key,
+    organisation::{store, unit_search_key, writes},
     text,
 };
 
@@ -165,40 +169,19 @@ async fn seed_provinces(txn: &DatabaseTransaction) -> Result<(), DbErr> {
 }
 
 async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let player = demo_player();
     for u in data::UNITS {
-        let exists = unit::Entity::find()
-            .filter(unit::Column::Code.eq(u.code))
-            .one(txn)
-            .await?
-            .is_some();
-        if exists {
+        if store::find_unit(txn, u.code).await?.is_some() {
             continue;
         }
-        let province = match u.province {
-            Some(code) => Some(province_id(txn, code).await?),
-            None => None,
-        };
-        let parent = match u.parent {
-            Some(code) => Some(unit_id(txn, code).await?),
-            None => None,
-        };
-        let now = Utc::now();
-        unit::Entity::insert(unit::ActiveModel {
-            code: Set(u.code.to_owned()),
-            kind: Set(u.kind),
-            name: Set(text::nfc(u.name)),
-            short_name: Set(u.short_name.map(text::nfc)),
-            search_key: Set(unit_search_key(u.name, u.short_name, u.code)),
-            parent_id: Set(parent),
-            province_id: Set(province),
-            valid_from: Set(opt_date(u.valid_from)?),
-            valid_to: Set(opt_date(u.valid_to)?),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .exec(txn)
-        .await?;
+        if let Some(merger) = merger_creating(u) {
+            played(
+                u.code,
+                writes::reorganize_units(txn, &player, merger?).await,
+            )?;
+        } else {
+            insert_unit(txn, u).await?;
+        }
     }
     for s in data::UNIT_SUCCESSIONS {
         let predecessor = unit_id(txn, s.predecessor).await?;
@@ -210,6 +193,22 @@ async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             .await?
             .is_some();
         if exists {
+            continue;
+        }
+        if s.kind == LineageKind::Absorb && data::reorganisation_plays(s) {
+            let absorption = writes::Reorganisation {
+                kind: s.kind,
+                effective_on: date(s.effective_on)?,
+                legal_basis: s.legal_basis.to_owned(),
+                predecessor_codes: vec![s.predecessor.to_owned()],
+                new_units: Vec::new(),
+                successor_code: Some(s.successor.to_owned()),
+            };
+            let what = format!("{} -> {}", s.predecessor, s.successor);
+            played(
+                &what,
+                writes::reorganize_units(txn, &player, absorption).await,
+            )?;
             continue;
         }
         unit_lineage::Entity::insert(unit_lineage::ActiveModel {
@@ -227,7 +226,79 @@ async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// The merger that creates `u` (`reorganizeUnits` with MERGE and `u` as its new unit), when
+/// the demo plays one.
+fn merger_creating(u: &data::UnitSeed) -> Option<Result<writes::Reorganisation, DbErr>> {
+    let parts: Vec<&data::Succession> = data::UNIT_SUCCESSIONS
+        .iter()
+        .filter(|s| {
+            s.kind == LineageKind::Merge && s.successor == u.code && data::reorganisation_plays(s)
+        })
+        .collect();
+    let first = parts.first()?;
+    let effective_on = match date(first.effective_on) {
+        Ok(day) => day,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(Ok(writes::Reorganisation {
+        kind: LineageKind::Merge,
+        effective_on,
+        legal_basis: first.legal_basis.to_owned(),
+        predecessor_codes: parts.iter().map(|s| s.predecessor.to_owned()).collect(),
+        new_units: vec![writes::SuccessorUnit {
+            code: u.code.to_owned(),
+            name: u.name.to_owned(),
+            short_name: u.short_name.map(str::to_owned),
+            kind: Some(u.kind),
+            province_code: u.province.map(str::to_owned),
+        }],
+        successor_code: None,
+    }))
+}
+
+/// Writes a unit that no merger creates. `createUnit` cannot write most of them as the
+/// articles describe them: it dates every unit (today when no date is given) and no operation
+/// closes a unit except a reorganisation into a successor, while the articles know neither when
+/// most of these bodies began nor, for some, what became of them. The two it could write
+/// (CM-SKHCN-2025-VP and NB-SKHCN-2025) are written here too: its audit entries would join
+/// those of the boards' own `createUnit`s in their provinces' trails. A unit that a played
+/// reorganisation closes is written open; the reorganisation closes it.
+async fn insert_unit(txn: &DatabaseTransaction, u: &data::UnitSeed) -> Result<(), DbErr> {
+    let province = match u.province {
+        Some(code) => Some(province_id(txn, code).await?),
+        None => None,
+    };
+    let parent = match u.parent {
+        Some(code) => Some(unit_id(txn, code).await?),
+        None => None,
+    };
+    let valid_to = if data::closed_by_reorganisation(u.code) {
+        None
+    } else {
+        opt_date(u.valid_to)?
+    };
+    let now = Utc::now();
+    unit::Entity::insert(unit::ActiveModel {
+        code: Set(u.code.to_owned()),
+        kind: Set(u.kind),
+        name: Set(text::nfc(u.name)),
+        short_name: Set(u.short_name.map(text::nfc)),
+        search_key: Set(unit_search_key(u.name, u.short_name, u.code)),
+        parent_id: Set(parent),
+        province_id: Set(province),
+        valid_from: Set(opt_date(u.valid_from)?),
+        valid_to: Set(valid_to),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(txn)
+    .await?;
+    Ok(())
+}
+
 async fn seed_persons(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let player = demo_player();
     for p in data::PERSONS {
         let unit = unit_id(txn, p.unit).await?;
         let name = text::nfc(p.full_name);
@@ -240,23 +311,46 @@ async fn seed_persons(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         if exists {
             continue;
         }
-        let now = Utc::now();
-        person::Entity::insert(person::ActiveModel {
-            full_name: Set(name),
-            search_key: Set(text::search_key(p.full_name)),
-            unit_id: Set(unit),
-            title: Set(Some(text::nfc(p.title))),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .exec(txn)
-        .await?;
+        if data::unit_closes(p.unit) {
+            insert_person(txn, p, unit).await?;
+            continue;
+        }
+        let new = writes::NewPerson {
+            unit_code: p.unit.to_owned(),
+            full_name: p.full_name.to_owned(),
+            title: Some(p.title.to_owned()),
+            private: writes::PrivateDetails::default(),
+        };
+        played(p.full_name, writes::create_person(txn, &player, new).await)?;
     }
     Ok(())
 }
 
+/// Writes a person of a unit the 2025 reorganisation closed, as the article named them before:
+/// `createPerson` refuses a closed unit, and a person created before the reorganisation would
+/// have moved to the successor with it.
+async fn insert_person(
+    txn: &DatabaseTransaction,
+    p: &data::PersonSeed,
+    unit: i32,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    person::Entity::insert(person::ActiveModel {
+        full_name: Set(text::nfc(p.full_name)),
+        search_key: Set(text::search_key(p.full_name)),
+        unit_id: Set(unit),
+        title: Set(Some(text::nfc(p.title))),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(txn)
+    .await?;
+    Ok(())
+}
+
 async fn seed_terms(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let player = demo_player();
     for t in data::TERMS {
         let unit = match t.unit {
             Some(code) => Some(unit_id(txn, code).await?),
@@ -285,23 +379,20 @@ async fn seed_terms(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         if exists {
             continue;
         }
-        term::Entity::insert(term::ActiveModel {
-            kind: Set(t.kind),
-            name: Set(name),
-            unit_id: Set(unit),
-            province_id: Set(province),
-            start_year: Set(t.start_year),
-            end_year: Set(t.end_year),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        })
-        .exec(txn)
-        .await?;
+        let new = writes::NewTerm {
+            kind: t.kind,
+            name: t.name.to_owned(),
+            unit_code: t.unit.map(str::to_owned),
+            province_code: t.province.map(str::to_owned),
+            start_year: t.start_year,
+            end_year: t.end_year,
+        };
+        played(t.name, writes::create_term(txn, &player, new).await)?;
     }
     Ok(())
 }
 
-/// The viewer the demo plays the cluster cycle as: the system's administrator.
+/// The viewer the demo plays the domain's operations as: the system's administrator.
 fn demo_player() -> Viewer {
     Viewer {
         user_id: None,
