@@ -385,7 +385,7 @@ pub fn unit_closes(code: &str) -> bool {
 /// Whether the demo plays `s` through `reorganizeUnits`, whose rules refuse two kinds of link
 /// the articles have; those are written directly:
 /// - a MERGE takes two or more predecessors, but Hà Nam's Sở KH&CN alone became Ninh Bình's
-///   (the new unit is then created with `createUnit`);
+///   (the new unit is then written directly too);
 /// - an ABSORB needs a successor in force before its day, refusing one that "only begins on"
 ///   it, but Cần Thơ's Sở KH&CN and Sở Nội vụ, created by mergers on 2025-07-01, took over two
 ///   Hậu Giang departments that same day.

@@ -50,23 +50,19 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// Loads the demo province. Running it again changes nothing.
 pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
-    // Hashed before the transaction, off the async runtime: the writer is not held for it.
-    let phc = crate::identity::password::hash_off_runtime(data::DEMO_PASSWORD.to_owned())
-        .await
-        .map_err(DbErr::Custom)?;
     let txn = crate::db::begin_write(db).await?;
     seed_provinces(&txn).await?;
     seed_units(&txn).await?;
     seed_persons(&txn).await?;
     seed_terms(&txn).await?;
     seed_clusters(&txn).await?;
-    seed_users(&txn, &phc).await?;
+    seed_users(&txn).await?;
     seed_conferences_and_movements(&txn).await?;
     txn.commit().await
 }
 
-/// The demo accounts, all with the password whose hash is `phc`.
-async fn seed_users(txn: &DatabaseTransaction, phc: &str) -> Result<(), DbErr> {
+async fn seed_users(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let mut hash: Option<String> = None;
     for u in data::DEMO_USERS {
         if crate::identity::users::by_username(txn, u.username)
             .await?
@@ -74,6 +70,15 @@ async fn seed_users(txn: &DatabaseTransaction, phc: &str) -> Result<(), DbErr> {
         {
             continue;
         }
+        let phc = match &hash {
+            Some(phc) => phc.clone(),
+            None => {
+                let phc =
+                    crate::identity::password::hash(data::DEMO_PASSWORD).map_err(DbErr::Custom)?;
+                hash = Some(phc.clone());
+                phc
+            }
+        };
         let new = crate::identity::users::NewUser {
             username: u.username.to_owned(),
             password: data::DEMO_PASSWORD.to_owned(),
@@ -81,7 +86,7 @@ async fn seed_users(txn: &DatabaseTransaction, phc: &str) -> Result<(), DbErr> {
             unit_code: u.unit.map(str::to_owned),
             province_code: u.province.map(str::to_owned),
         };
-        match crate::identity::users::prepare(txn, &new, phc.to_owned(), true).await? {
+        match crate::identity::users::prepare(txn, &new, |_| Ok(phc), true).await? {
             Ok(row) => {
                 app_user::Entity::insert(row).exec(txn).await?;
             }
@@ -174,17 +179,6 @@ async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
                 u.code,
                 writes::reorganize_units(txn, &player, merger?).await,
             )?;
-        } else if let (Some(from), None) = (u.valid_from, u.valid_to) {
-            let new = writes::NewUnit {
-                code: u.code.to_owned(),
-                kind: u.kind,
-                name: u.name.to_owned(),
-                short_name: u.short_name.map(str::to_owned),
-                parent_code: u.parent.map(str::to_owned),
-                province_code: u.province.map(str::to_owned),
-                valid_from: Some(date(from)?),
-            };
-            played(u.code, writes::create_unit(txn, &player, new).await)?;
         } else {
             insert_unit(txn, u).await?;
         }
@@ -262,11 +256,13 @@ fn merger_creating(u: &data::UnitSeed) -> Option<Result<writes::Reorganisation, 
     }))
 }
 
-/// Writes a unit that no operation can create as the articles describe it: `createUnit`
-/// dates every unit (today when no date is given) and no operation closes a unit except a
-/// reorganisation into a successor, while the articles know neither when most of these bodies
-/// began nor, for some, what became of them. A unit that a played reorganisation closes is
-/// written open; the reorganisation closes it.
+/// Writes a unit that no merger creates. `createUnit` cannot write most of them as the
+/// articles describe them: it dates every unit (today when no date is given) and no operation
+/// closes a unit except a reorganisation into a successor, while the articles know neither when
+/// most of these bodies began nor, for some, what became of them. The two it could write
+/// (CM-SKHCN-2025-VP and NB-SKHCN-2025) are written here too: its audit entries would join
+/// those of the boards' own `createUnit`s in their provinces' trails. A unit that a played
+/// reorganisation closes is written open; the reorganisation closes it.
 async fn insert_unit(txn: &DatabaseTransaction, u: &data::UnitSeed) -> Result<(), DbErr> {
     let province = match u.province {
         Some(code) => Some(province_id(txn, code).await?),
