@@ -18,10 +18,10 @@ use std::{
     task::{Context, Poll},
 };
 
+use crate::db::Db;
 use async_graphql::{futures_util::stream::BoxStream, Data, Executor, Request, Response};
 use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, StreamExt};
-use crate::db::Db;
 
 use super::Viewer;
 use crate::identity::{self, Identity};
@@ -70,10 +70,9 @@ impl LiveSession {
     /// Authenticates `authorization` (as a request would) and remembers it for the checks
     /// of later events.
     pub async fn authenticate(&self, authorization: Option<String>) -> Result<Viewer, String> {
-        let viewer =
-            identity::authenticate(&self.db, &self.identity, authorization.as_deref())
-                .await
-                .map_err(|e| e.to_string())?;
+        let viewer = identity::authenticate(&self.db, &self.identity, authorization.as_deref())
+            .await
+            .map_err(|e| e.to_string())?;
         // The signature was verified just above; only `exp` is read here.
         let expires_at = authorization
             .as_deref()

@@ -50,19 +50,23 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// Loads the demo province. Running it again changes nothing.
 pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
+    // Hashed before the transaction, off the async runtime: the writer is not held for it.
+    let phc = crate::identity::password::hash_off_runtime(data::DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(DbErr::Custom)?;
     let txn = crate::db::begin_write(db).await?;
     seed_provinces(&txn).await?;
     seed_units(&txn).await?;
     seed_persons(&txn).await?;
     seed_terms(&txn).await?;
     seed_clusters(&txn).await?;
-    seed_users(&txn).await?;
+    seed_users(&txn, &phc).await?;
     seed_conferences_and_movements(&txn).await?;
     txn.commit().await
 }
 
-async fn seed_users(txn: &DatabaseTransaction) -> Result<(), DbErr> {
-    let mut hash: Option<String> = None;
+/// The demo accounts, all with the password whose hash is `phc`.
+async fn seed_users(txn: &DatabaseTransaction, phc: &str) -> Result<(), DbErr> {
     for u in data::DEMO_USERS {
         if crate::identity::users::by_username(txn, u.username)
             .await?
@@ -70,15 +74,6 @@ async fn seed_users(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         {
             continue;
         }
-        let phc = match &hash {
-            Some(phc) => phc.clone(),
-            None => {
-                let phc =
-                    crate::identity::password::hash(data::DEMO_PASSWORD).map_err(DbErr::Custom)?;
-                hash = Some(phc.clone());
-                phc
-            }
-        };
         let new = crate::identity::users::NewUser {
             username: u.username.to_owned(),
             password: data::DEMO_PASSWORD.to_owned(),
@@ -86,7 +81,7 @@ async fn seed_users(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             unit_code: u.unit.map(str::to_owned),
             province_code: u.province.map(str::to_owned),
         };
-        match crate::identity::users::prepare(txn, &new, |_| Ok(phc), true).await? {
+        match crate::identity::users::prepare(txn, &new, phc.to_owned(), true).await? {
             Ok(row) => {
                 app_user::Entity::insert(row).exec(txn).await?;
             }
