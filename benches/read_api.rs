@@ -111,7 +111,7 @@ async fn main() {
         dir.path().join("bench.db").display()
     );
     let db = thidua::db::Db::connect(&url).await.unwrap();
-    thidua::db::prepare(db.writer()).await.unwrap();
+    thidua::app::prepare(db.writer()).await.unwrap();
     thidua::demo::seed(db.writer()).await.unwrap();
     let started = Instant::now();
     load(db.writer()).await;

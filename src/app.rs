@@ -56,6 +56,15 @@ async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<Db> 
     Ok(db)
 }
 
+/// Brings the schema up to date and loads the reference data every database needs (the
+/// award catalogue and its eligibility rules). Safe to run at every start.
+pub async fn prepare(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    db::migrate(db).await?;
+    crate::awards::store::sync_catalogue(db).await?;
+    crate::awards::store::sync_rules(db).await?;
+    Ok(())
+}
+
 /// `thidua serve`: prepare the database, load the demo into an empty one, listen until
 /// SIGTERM or Ctrl-C, then finish the requests in flight and stop.
 pub async fn serve(
@@ -68,7 +77,7 @@ pub async fn serve(
     let identity = Identity::new(identity);
     let metrics = Arc::new(Metrics::default());
     let db = counted_connection(database_url, &metrics).await?;
-    db::prepare(db.writer()).await?;
+    prepare(db.writer()).await?;
     if environment == Environment::Development
         && !args.no_demo
         && demo::is_empty(db.writer()).await?

@@ -220,7 +220,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let db = writer(&cli.database_url).await?;
-            db::prepare(&db).await?;
+            crate::app::prepare(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "database is up to date");
             Ok(())
         }
@@ -234,7 +234,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "the demo province and its published passwords are for development only"
             );
             let db = writer(&cli.database_url).await?;
-            db::prepare(&db).await?;
+            crate::app::prepare(&db).await?;
             crate::demo::seed(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "demo province loaded");
             Ok(())
@@ -242,7 +242,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
         Command::User(command) => {
             let db = writer(&cli.database_url).await?;
-            db::prepare(&db).await?;
+            crate::app::prepare(&db).await?;
             match command {
                 UserCommand::Add {
                     username,
@@ -301,7 +301,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let account = users::by_username(&db, &user)
                 .await?
                 .with_context(|| format!("no user {user}"))?;
-            if !crate::identity::graphql::may_sign_in(&account, environment) {
+            if !crate::identity::users::may_sign_in(&account, environment) {
                 bail!("{user} is disabled, or a demo account outside development");
             }
             let issued = TokenService::new(config).issue(account.id, Some(ttl))?;

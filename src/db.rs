@@ -143,13 +143,9 @@ fn sqlite_options(options: SqliteConnectOptions) -> SqliteConnectOptions {
         .foreign_keys(true)
 }
 
-/// Brings the schema up to date and loads the reference data every database needs (the
-/// award catalogue). Safe to run at every start.
-pub async fn prepare(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await?;
-    crate::awards::store::sync_catalogue(db).await?;
-    crate::awards::store::sync_rules(db).await?;
-    Ok(())
+/// Brings the schema up to date. Safe to run at every start.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once

@@ -12,7 +12,6 @@
 //! `Registration` and `Nomination` hold a `Seen`, so no resolver can hand out a row that did
 //! not pass the viewer's scope. [`live`] checks the viewer of a socket again on every event.
 
-pub mod live;
 pub mod matrix;
 
 use entity::{

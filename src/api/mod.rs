@@ -3,6 +3,7 @@
 //! `awards`); this module only assembles them.
 
 pub mod context;
+pub mod document;
 pub mod errors;
 pub mod ids;
 pub mod limits;

@@ -56,7 +56,9 @@ pub async fn rules_for<C: ConnectionTrait>(
         .into_iter()
         .filter(|r| r.applies_from == version)
         .collect();
-    rows.sort_by_key(|r| r.sort_order);
+    // A rule added to an existing database may share its place with the one it was inserted
+    // before; the older row comes first.
+    rows.sort_by_key(|r| (r.sort_order, r.id));
     let mut rules = Vec::new();
     for row in rows {
         let mut params: serde_json::Value = serde_json::from_str(&row.params)

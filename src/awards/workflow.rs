@@ -214,7 +214,7 @@ pub async fn create(
     let (home, target) = recipient_target(txn, &new.recipient).await?;
     access::authorize(viewer, Action::CreateNomination, &target)?;
     let mut problems =
-        super::mutations::award_problems(txn, &award_type, &new.recipient, new.year).await?;
+        super::checks::award_problems(txn, &award_type, &new.recipient, new.year).await?;
     let achievements = text::nfc(&new.achievements);
     if achievements.trim().is_empty() {
         problems.push(UserProblem::new(
@@ -454,7 +454,7 @@ pub async fn issue_decision(
     let scope = access::nomination_scope(txn, viewer).await?;
     let mut problems = Vec::new();
     let number = text::nfc(&new.number);
-    problems.extend(super::mutations::decision_number(&["number"], &number));
+    problems.extend(super::checks::decision_number(&["number"], &number));
     let Some(issuer) = organisation::find_unit(txn, &text::nfc(&new.issuer_code)).await? else {
         return Ok(Err(vec![UserProblem::new(
             &["issuerCode"],
@@ -526,7 +526,7 @@ pub async fn issue_decision(
             ));
         }
         let mut duplicates =
-            super::mutations::award_problems(txn, &award_type, &recipient, n.year).await?;
+            super::checks::award_problems(txn, &award_type, &recipient, n.year).await?;
         duplicates.retain(|p| p.code == UserErrorCode::Duplicate);
         for mut d in duplicates {
             d.field = vec!["nominationIds".into(), index.clone()];

@@ -4,7 +4,7 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
 use serde_json::json;
 
-use super::{password, users, Environment, Identity};
+use super::{password, users, Identity};
 use crate::{
     access::{self, Action, Viewer},
     api::{
@@ -162,36 +162,6 @@ fn identity<'a>(ctx: &Context<'a>) -> AppResult<&'a Identity> {
     })
 }
 
-/// The viewer of a user account (used by `login` and at the HTTP boundary).
-pub async fn viewer_of_user<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    user: &app_user::Model,
-) -> Result<Viewer, sea_orm::DbErr> {
-    let province_id = match (user.province_id, user.unit_id) {
-        (Some(p), _) => Some(p),
-        (None, Some(unit)) => {
-            use sea_orm::EntityTrait;
-            entity::unit::Entity::find_by_id(unit)
-                .one(db)
-                .await?
-                .and_then(|u| u.province_id)
-        }
-        (None, None) => None,
-    };
-    Ok(Viewer {
-        user_id: Some(user.id),
-        name: user.username.clone(),
-        role: Some(user.role),
-        unit_id: user.unit_id,
-        province_id,
-    })
-}
-
-/// Whether `user` may sign in at all in `environment`.
-pub fn may_sign_in(user: &app_user::Model, environment: Environment) -> bool {
-    user.disabled_at.is_none() && (!user.demo || environment == Environment::Development)
-}
-
 /// Mutations of identity.
 #[derive(Default)]
 pub struct IdentityMutation;
@@ -223,7 +193,7 @@ impl IdentityMutation {
         let accepted = matches
             && user
                 .as_ref()
-                .is_some_and(|u| may_sign_in(u, identity.environment));
+                .is_some_and(|u| users::may_sign_in(u, identity.environment));
         let Some(user) = user.filter(|_| accepted) else {
             identity.limiter.record_failure(&username);
             return Ok(LoginPayload {
@@ -240,7 +210,7 @@ impl IdentityMutation {
             .tokens
             .issue(user.id, None)
             .map_err(|e| AppError::internal(&e))?;
-        let signed_in = viewer_of_user(db, &user).await?;
+        let signed_in = users::viewer_of_user(db, &user).await?;
         let txn = crate::api::context::write(ctx).await?;
         audit::record(
             &txn,

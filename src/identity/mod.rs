@@ -92,10 +92,10 @@ pub async fn authenticate(
                 .await
                 .map_err(AuthError::Unavailable)?
                 .ok_or("the token's user does not exist")?;
-            if !graphql::may_sign_in(&user, identity.environment) {
+            if !users::may_sign_in(&user, identity.environment) {
                 return Err(format!("user {} may not sign in", user.username).into());
             }
-            graphql::viewer_of_user(db, &user)
+            users::viewer_of_user(db, &user)
                 .await
                 .map_err(AuthError::Unavailable)
         }

@@ -7,7 +7,11 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
-use crate::error::{UserErrorCode, UserProblem};
+use super::Environment;
+use crate::{
+    access::Viewer,
+    error::{UserErrorCode, UserProblem},
+};
 
 /// What is needed to create an account.
 #[derive(Debug, Clone)]
@@ -178,4 +182,31 @@ pub async fn disable<C: ConnectionTrait>(db: &C, username: &str) -> Result<bool,
         row.update(db).await?;
     }
     Ok(true)
+}
+
+/// The viewer of a user account (used by `login` and at the HTTP boundary).
+pub async fn viewer_of_user<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user: &app_user::Model,
+) -> Result<Viewer, sea_orm::DbErr> {
+    let province_id = match (user.province_id, user.unit_id) {
+        (Some(p), _) => Some(p),
+        (None, Some(unit)) => entity::unit::Entity::find_by_id(unit)
+            .one(db)
+            .await?
+            .and_then(|u| u.province_id),
+        (None, None) => None,
+    };
+    Ok(Viewer {
+        user_id: Some(user.id),
+        name: user.username.clone(),
+        role: Some(user.role),
+        unit_id: user.unit_id,
+        province_id,
+    })
+}
+
+/// Whether `user` may sign in at all in `environment`.
+pub fn may_sign_in(user: &app_user::Model, environment: Environment) -> bool {
+    user.disabled_at.is_none() && (!user.demo || environment == Environment::Development)
 }

@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use crate::{
     api::{
+        document,
         errors::{classify, coded_request_error, is_request_error, limit_error, request_error},
         limits::{self, LIMITS},
         loaders::Loaders,
@@ -180,12 +181,28 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
     // Parsed once (GET did it already) and checked against the operation limits before
     // async-graphql sees it; async-graphql then uses this parsed document.
     let mut request = request;
+    let operation_name = request.operation_name.clone();
+    let variables = std::mem::take(&mut request.variables);
+    let mut root_order = Vec::new();
     let refusal = match request.parsed_query() {
-        Ok(document) => limits::check(document, &LIMITS)
-            .err()
-            .map(|exceeded| GqlResponse::from_errors(vec![limit_error(exceeded)])),
+        Ok(document) => match limits::check(document, &LIMITS) {
+            Err(exceeded) => Some(GqlResponse::from_errors(vec![limit_error(exceeded)])),
+            Ok(()) => {
+                root_order = document::root_order(document, operation_name.as_deref());
+                document::missing_required_variable(document, operation_name.as_deref(), &variables)
+                    .map(|name| {
+                        request_error(
+                            ErrorCode::BadUserInput,
+                            format!(
+                                "The variable `${name}` is required and was not given a value."
+                            ),
+                        )
+                    })
+            }
+        },
         Err(error) => Some(coded_request_error(error, ErrorCode::BadUserInput)),
     };
+    request.variables = variables;
     if let Some(response) = refusal {
         count_codes(state, &response);
         let status = match media {
@@ -244,7 +261,11 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
     )
     .await
     {
-        Ok(response) => classify(response),
+        Ok(response) => {
+            let mut response = classify(response);
+            document::order_root_fields(&root_order, &mut response.data);
+            response
+        }
         Err(_) => {
             tracing::warn!(
                 limit = ?state.settings.request_timeout,
@@ -433,10 +454,10 @@ pub async fn get_graphql(
 
 /// Upgrades to a `graphql-transport-ws` connection, authenticated by the token in
 /// `connection_init` (`{"authorization": "Bearer …"}`); without one, the public. The viewer
-/// is checked again before every event (`access::live`): a disabled user or an expired
+/// is checked again before every event (`web::live`): a disabled user or an expired
 /// token closes the socket with 4403.
 async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> Response {
-    use crate::access::live::{ClosingSink, LiveSession, Rechecked};
+    use super::live::{ClosingSink, LiveSession, Rechecked};
     use axum::extract::{ws::WebSocketUpgrade, FromRequestParts};
     use futures_util::StreamExt;
     let protocol = match GraphQLProtocol::from_request_parts(parts, &()).await {

@@ -2,6 +2,7 @@
 
 pub mod graphql;
 pub mod health;
+pub mod live;
 pub mod metrics;
 
 use std::{any::Any, sync::Arc, time::Duration};

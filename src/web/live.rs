@@ -18,13 +18,15 @@ use std::{
     task::{Context, Poll},
 };
 
-use crate::db::Db;
 use async_graphql::{futures_util::stream::BoxStream, Data, Executor, Request, Response};
 use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, StreamExt};
 
-use super::Viewer;
-use crate::identity::{self, Identity};
+use crate::{
+    access::Viewer,
+    db::Db,
+    identity::{self, Identity},
+};
 
 /// The close code of a socket whose viewer is no longer valid.
 pub const CLOSE_FORBIDDEN: u16 = 4403;
