@@ -2,9 +2,7 @@
 //! mutations by GET, 400 for requests that cannot execute, no batching, a body-size limit,
 //! and the health probes.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use serde_json::{json, Value};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";

@@ -2,9 +2,7 @@
 //! fields nulled as the GraphQL specification asks, inputs refused as `BAD_USER_INPUT`, and
 //! every failure of the HTTP layer coded.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use serde_json::{json, Value};
 
 /// POSTs `query` and returns the status and the body as text, unparsed.
@@ -32,6 +30,25 @@ async fn fields_come_back_in_the_order_asked() {
     assert_eq!(
         body,
         r#"{"data":{"awardType":{"level":"GRASSROOTS","code":"GIAY_KHEN"}}}"#
+    );
+}
+
+#[tokio::test]
+async fn root_fields_come_back_in_the_order_asked() {
+    // The root type is merged from every part of the domain; the answer still follows the
+    // document, not the order of the parts.
+    let app = TestApp::migrated().await;
+    let (status, body) = post_raw(
+        &app,
+        "{ units(first: 1) { totalCount } viewer { name } ...F __typename } \
+         fragment F on Query { awardType(code: \"GIAY_KHEN\") { code } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        r#"{"data":{"units":{"totalCount":0},"viewer":null,"awardType":{"code":"GIAY_KHEN"},"__typename":"Query"}}"#
     );
 }
 
@@ -88,7 +105,12 @@ async fn a_failed_nullable_field_is_null_beside_its_siblings() {
 async fn missing_or_wrong_shaped_variables_are_bad_user_input() {
     let app = TestApp::migrated().await;
     let query = "query($n: Int!) { units(first: $n) { totalCount } }";
-    for variables in [json!({}), json!({ "n": { "a": 1 } }), json!({ "n": "ten" })] {
+    for variables in [
+        json!({}),
+        json!({ "n": null }),
+        json!({ "n": { "a": 1 } }),
+        json!({ "n": "ten" }),
+    ] {
         let (status, body) = app.post(query, variables.clone()).await;
         assert_eq!(status, 400, "{variables}: {body}");
         let codes = codes(&body);

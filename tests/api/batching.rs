@@ -1,10 +1,8 @@
 //! Nested lists are batched: the number of SQL statements of a query does not grow with the
 //! number of units it returns.
 
-mod common;
-
+use crate::common::TestApp;
 use chrono::Utc;
-use common::TestApp;
 use entity::{enums::LineageKind, enums::UnitKind, unit, unit_lineage};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::json;

@@ -4,14 +4,12 @@
 //! The tests run on the current-thread runtime of `#[tokio::test]`, which also runs the
 //! server: a hash computed on that thread stops every other request until it is done.
 
-mod common;
-
 use std::{
     sync::{Arc, Mutex},
     time::Duration,
 };
 
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::json;
 
 /// How many hashing requests run at once.

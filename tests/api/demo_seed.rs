@@ -1,9 +1,7 @@
 //! The demo province: the facts of the five articles, loaded once; seeding twice changes
 //! nothing.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use entity::{
     cluster, cluster_member, cluster_year, person, province, province_lineage, term, unit,
     unit_lineage,
@@ -32,7 +30,7 @@ async fn seeding_twice_changes_nothing() {
     let before = counts(&app.db).await;
     assert!(before.iter().all(|n| *n > 0), "{before:?}");
     thidua::demo::seed(&app.db).await.unwrap();
-    thidua::db::prepare(&app.db).await.unwrap();
+    thidua::app::prepare(&app.db).await.unwrap();
     assert_eq!(counts(&app.db).await, before);
 }
 

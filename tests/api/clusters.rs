@@ -3,9 +3,7 @@
 //! moving with each year's election, concurrent finalization, rankings for the mobile app,
 //! standings, and live updates over WebSocket. Seed 002's ranking is the demo's.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use entity::{enums::NominationStatus, nomination};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -676,7 +674,7 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
         .await
         .unwrap()
         .unwrap();
-    let viewer: Viewer = thidua::identity::graphql::viewer_of_user(&app.db, &admin)
+    let viewer: Viewer = thidua::identity::users::viewer_of_user(&app.db, &admin)
         .await
         .unwrap();
     let db = &app.db;

@@ -1,9 +1,7 @@
 //! Identity: sign-in, tokens (ours and partners'), disabled and demo accounts, `viewer`,
 //! `createUser`, and the audit trail they leave.
 
-mod common;
-
-use common::{codes, identity_config, TestApp};
+use crate::common::{codes, identity_config, TestApp};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
 use thidua::identity::{Environment, PartnerKey};

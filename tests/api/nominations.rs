@@ -2,9 +2,7 @@
 //! justification of a failing check, duplicates, who decides what, a decision that fails
 //! half-way writing nothing, the scope of the list, and live updates.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
 

@@ -1,9 +1,7 @@
 //! The organisation's writes: units, persons, terms, positions, reorganisations; their
 //! authorization, their rules, their audit records, and that a refusal writes nothing.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
 

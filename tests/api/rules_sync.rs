@@ -2,9 +2,7 @@
 //! list, wherever it is added, becomes one new row; nothing is duplicated; rows a province
 //! edited are kept; a database made before rules had keys upgrades without duplicates.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use entity::{award_rule, award_type};
 use migration::MigratorTrait;
 use sea_orm::sea_query::{Alias, Query};
@@ -262,7 +260,7 @@ async fn insert_old_row(
 
 #[tokio::test]
 async fn a_database_made_before_rule_keys_upgrades_without_duplicates() {
-    let database = common::fresh_database().await;
+    let database = crate::common::fresh_database().await;
     let pools = thidua::db::Db::connect(&database.url).await.unwrap();
     let db = pools.writer().clone();
     // The schema before rule keys (the first two migrations), loaded as that version did.
@@ -289,7 +287,7 @@ async fn a_database_made_before_rule_keys_upgrades_without_duplicates() {
     .await;
 
     // The next start: migrations, then the loader.
-    thidua::db::prepare(&db).await.unwrap();
+    thidua::app::prepare(&db).await.unwrap();
 
     let rows = award_rule::Entity::find()
         .order_by_asc(award_rule::Column::Id)
@@ -313,7 +311,7 @@ async fn a_database_made_before_rule_keys_upgrades_without_duplicates() {
     );
 
     // And the start after that changes nothing.
-    thidua::db::prepare(&db).await.unwrap();
+    thidua::app::prepare(&db).await.unwrap();
     let again = award_rule::Entity::find()
         .order_by_asc(award_rule::Column::Id)
         .all(&db)

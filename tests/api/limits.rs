@@ -1,9 +1,7 @@
 //! Operation limits and the error boundary: depth, complexity, page size, and no internal
 //! text ever reaching a client.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 

@@ -2,11 +2,9 @@
 //! mutation reads only through its own transaction, so that no request waits for itself and
 //! no read waits for a write (issue 8, fault 2).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 const LAUNCH: &str = "mutation($i: LaunchMovementInput!) { launchMovement(input: $i) { movement { id } userErrors { code } } }";

@@ -1,9 +1,7 @@
 //! Awards: eligibility rules as data checked on literal cases of shared/DOMAIN.md, recorded
 //! awards and their duplicates, revocation, initiatives, and who may do each.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
 

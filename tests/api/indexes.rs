@@ -11,12 +11,10 @@
 //! (an index on `(a, b)` serves a filter on `a`, not one on `b` alone). Entity modules are
 //! named after their tables, so `cluster_year::Column::HeadUnitId` is `cluster_year.head_unit_id`.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::TestApp;
+use crate::common::TestApp;
 use regex::Regex;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 

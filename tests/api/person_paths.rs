@@ -14,9 +14,7 @@
 //! from a refusal (finalizeRanking, the nomination steps), and an open WebSocket closes with
 //! 4403 once its user is disabled or its token expires.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use serde_json::{json, Value};

@@ -1,9 +1,7 @@
 //! Movements, conferences (the demo's of seeds 000 and 001), dashboard statistics, and a
 //! collective's streak across a merger under its province's policy.
 
-mod common;
-
-use common::{codes, TestApp};
+use crate::common::{codes, TestApp};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 

@@ -3,10 +3,8 @@
 //! nothing. The expectations are computed from the matrix file itself; every answer comes
 //! from the running server over HTTP.
 
-mod common;
-
+use crate::common::{codes, TestApp};
 use chrono::Utc;
-use common::{codes, TestApp};
 use entity::{cluster, cluster_member, cluster_year, enums};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};

@@ -1,9 +1,7 @@
 //! The award catalogue of shared/DOMAIN.md, served by `awardTypes` and `awardType(code)` on
 //! every database (not only the demo).
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 /// Every code shared/DOMAIN.md names, with its level, conferrer and recipient kinds.

@@ -1,8 +1,6 @@
 //! The layers around every route (issue 8): a panic becomes a coded 500 and the process lives.
 
-mod common;
-
-use common::codes;
+use crate::common::codes;
 use serde_json::Value;
 
 async fn serve(router: axum::Router) -> String {

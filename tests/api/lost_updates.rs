@@ -1,11 +1,9 @@
 //! A cluster year's `version` moves once for every change, however many changes run at the
 //! same time: the database increments it inside each transaction (issue 8, fault 4).
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::TestApp;
+use crate::common::TestApp;
 use entity::audit_log;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};

@@ -1,9 +1,7 @@
 //! Each rule of shared/DOMAIN.md, passing and failing, on literal cases, through
 //! `eligibility` over HTTP.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 async fn post(app: &TestApp, who: &str, query: &str, variables: Value) -> Value {

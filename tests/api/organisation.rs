@@ -2,10 +2,8 @@
 //! successors, units with hierarchy and lineage in both directions, filters, search without
 //! diacritics, Relay paging, global IDs.
 
-mod common;
-
+use crate::common::TestApp;
 use chrono::Utc;
-use common::TestApp;
 use entity::{enums::UnitKind, unit};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::{json, Value};

@@ -1,8 +1,6 @@
 //! The `thidua` binary: `serve` with no configuration at all, `serve` on `DATABASE_URL`,
 //! graceful shutdown, `migrate`, `seed --demo`.
 
-mod common;
-
 use std::{
     io::{BufRead, BufReader},
     path::Path,
@@ -122,7 +120,7 @@ async fn serve_with_no_configuration_creates_migrates_and_seeds_a_sqlite_file() 
 #[tokio::test]
 async fn serve_runs_on_the_database_url_given() {
     let dir = tempfile::tempdir().unwrap();
-    let database = common::fresh_database().await;
+    let database = crate::common::fresh_database().await;
     let mut command = thidua(dir.path());
     command.env("DATABASE_URL", &database.url);
     let (child, address) = start(command);

@@ -1,0 +1,353 @@
+//! The test harness: every test gets a database of its own (a SQLite file in a temporary
+//! folder or, when `TEST_DATABASE_URL` is set, a PostgreSQL database beside that one, dropped
+//! when the test ends), the real router on a real port, and a real HTTP client.
+//!
+//! Migrating and seeding the demo is done once per test process, into a template; each test
+//! gets a copy of it (a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL).
+#![allow(dead_code)]
+
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    Arc,
+};
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::{json, Value};
+use tokio::sync::OnceCell;
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A database of one test, and what must live as long as it.
+pub struct FreshDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    /// On PostgreSQL: the server's maintenance URL and the database to drop at the end.
+    drop_on_end: Option<(String, String)>,
+}
+
+impl Drop for FreshDatabase {
+    fn drop(&mut self) {
+        let Some((server, name)) = self.drop_on_end.take() else {
+            return;
+        };
+        // A runtime of its own: the test's runtime is busy dropping this.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                let admin = sea_orm::Database::connect(server.as_str()).await.ok()?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await
+                    .ok()?;
+                admin.close().await.ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(()))) {
+            eprintln!("test database {} was not dropped", self.url);
+        }
+    }
+}
+
+/// The PostgreSQL database `TEST_DATABASE_URL` names, if set: (the URL up to the database
+/// name, the name, the query string).
+fn postgres_base() -> Option<(String, String, String)> {
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let (path, query) = match url.split_once('?') {
+        Some((path, query)) => (path.to_owned(), format!("?{query}")),
+        None => (url.clone(), String::new()),
+    };
+    let (server, name) = path
+        .rsplit_once('/')
+        .expect("TEST_DATABASE_URL names a database");
+    Some((server.to_owned(), name.to_owned(), query))
+}
+
+/// What a test's database starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Nothing: not even migrated.
+    Empty,
+    /// Migrated, with the reference data (the award catalogue and its rules).
+    Migrated,
+    /// Migrated, with the demo province.
+    Demo,
+}
+
+static MIGRATED: OnceCell<Template> = OnceCell::const_new();
+static DEMO: OnceCell<Template> = OnceCell::const_new();
+
+/// A database prepared once per process, copied for each test.
+struct Template {
+    /// SQLite: the template's file (in a folder kept for the process); PostgreSQL: the
+    /// template database's name.
+    source: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn template(start: Start) -> &'static Template {
+    let cell = match start {
+        Start::Demo => &DEMO,
+        _ => &MIGRATED,
+    };
+    cell.get_or_init(|| async move {
+        let database = new_database(None).await;
+        {
+            let pools = thidua::db::Db::connect(&database.url)
+                .await
+                .expect("connect to the template");
+            thidua::app::prepare(pools.writer())
+                .await
+                .expect("migrate the template");
+            if start == Start::Demo {
+                thidua::demo::seed(pools.writer())
+                    .await
+                    .expect("seed the template");
+            }
+            if pools.writer().get_database_backend() == sea_orm::DbBackend::Sqlite {
+                pools
+                    .writer()
+                    .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .await
+                    .expect("checkpoint the template");
+            }
+            pools.close().await.expect("close the template");
+        }
+        let mut database = database;
+        match database.drop_on_end.take() {
+            // The template lives as long as the process; a run's CI database holds them.
+            Some((_, name)) => Template {
+                source: name,
+                _dir: None,
+            },
+            None => Template {
+                source: sqlite_file(&database.url),
+                _dir: database._dir.take(),
+            },
+        }
+    })
+    .await
+}
+
+fn sqlite_file(url: &str) -> String {
+    url.trim_start_matches("sqlite://")
+        .trim_end_matches("?mode=rwc")
+        .to_owned()
+}
+
+/// A new database, empty or copied from `from` (a template's source).
+async fn new_database(from: Option<&str>) -> FreshDatabase {
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    match postgres_base() {
+        Some((server, base, query)) => {
+            let name = format!("{base}_t{}_{n}", std::process::id());
+            let maintenance = format!("{server}/postgres{query}");
+            let admin = sea_orm::Database::connect(maintenance.as_str())
+                .await
+                .expect("connect to the PostgreSQL server of TEST_DATABASE_URL");
+            let template = from.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}{template}"))
+                .await
+                .expect("create the test database");
+            admin.close().await.ok();
+            FreshDatabase {
+                url: format!("{server}/{name}{query}"),
+                _dir: None,
+                drop_on_end: Some((maintenance, name)),
+            }
+        }
+        None => {
+            let dir = tempfile::tempdir().expect("temporary folder");
+            let file = dir.path().join("test.db");
+            if let Some(template) = from {
+                std::fs::copy(template, &file).expect("copy the template");
+            }
+            FreshDatabase {
+                url: format!("sqlite://{}?mode=rwc", file.display()),
+                _dir: Some(dir),
+                drop_on_end: None,
+            }
+        }
+    }
+}
+
+/// Makes a database for one test, starting from `start`.
+pub async fn database(start: Start) -> FreshDatabase {
+    match start {
+        Start::Empty => new_database(None).await,
+        _ => new_database(Some(&template(start).await.source)).await,
+    }
+}
+
+/// Makes a fresh, empty database (nothing migrated) for one test.
+pub async fn fresh_database() -> FreshDatabase {
+    database(Start::Empty).await
+}
+
+/// The identity configuration of tests: development, a random signing secret.
+pub fn identity_config() -> thidua::identity::IdentityConfig {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).unwrap();
+    thidua::identity::IdentityConfig {
+        environment: thidua::identity::Environment::Development,
+        secret: secret.to_vec(),
+        issuer: "thidua".into(),
+        audience: "thidua-api".into(),
+        token_ttl: std::time::Duration::from_secs(3600),
+        partners: Vec::new(),
+    }
+}
+
+/// A running server over a fresh database.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    /// The server's writer: direct inserts and reads of tests go through it.
+    pub db: DatabaseConnection,
+    /// The server's readers and writer.
+    pub pools: thidua::db::Db,
+    pub identity: thidua::identity::Identity,
+    statements: Arc<std::sync::Mutex<Vec<String>>>,
+    _database: FreshDatabase,
+}
+
+impl TestApp {
+    /// A server over a migrated database with the demo province loaded.
+    pub async fn with_demo() -> TestApp {
+        Self::starting_from(Start::Demo, identity_config()).await
+    }
+
+    /// A server over a migrated database holding only the award catalogue.
+    pub async fn migrated() -> TestApp {
+        Self::migrated_with(identity_config()).await
+    }
+
+    /// A server over a migrated database, with `config`'s keys.
+    pub async fn migrated_with(config: thidua::identity::IdentityConfig) -> TestApp {
+        Self::starting_from(Start::Migrated, config).await
+    }
+
+    /// A server over a copy of `start`'s template, with `config`'s keys.
+    async fn starting_from(start: Start, config: thidua::identity::IdentityConfig) -> TestApp {
+        let identity = thidua::identity::Identity::new(config);
+        let database = database(start).await;
+        let mut pools = thidua::db::Db::connect(&database.url)
+            .await
+            .expect("connect");
+        let statements = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = statements.clone();
+        pools.set_metric_callback(move |info| {
+            if let Ok(mut log) = log.lock() {
+                log.push(info.statement.sql.clone());
+            }
+        });
+        let db = pools.writer().clone();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let router = thidua::app::router(pools.clone(), identity.clone());
+        tokio::spawn(async move {
+            axum::serve(listener, router).await.unwrap();
+        });
+        TestApp {
+            base,
+            client: reqwest::Client::new(),
+            db,
+            pools,
+            identity,
+            statements,
+            _database: database,
+        }
+    }
+
+    /// A real token for `username`, signed with the server's key.
+    pub async fn token(&self, username: &str) -> String {
+        let user = thidua::identity::users::by_username(&self.db, username)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no user {username}"));
+        self.identity.tokens.issue(user.id, None).unwrap().token
+    }
+
+    /// POSTs `query` with `variables` as the holder of `token`.
+    pub async fn post_as(&self, token: &str, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.graphql_url())
+            .bearer_auth(token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// POSTs `query` as `username` and returns `data`, failing the test on any error.
+    pub async fn data_as(&self, username: &str, query: &str, variables: Value) -> Value {
+        let token = self.token(username).await;
+        let (status, body) = self.post_as(&token, query, variables).await;
+        assert_eq!(status, 200, "{body:#}");
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    pub fn graphql_url(&self) -> String {
+        format!("{}/graphql", self.base)
+    }
+
+    /// POSTs `query` with `variables`; returns the status and the JSON body.
+    pub async fn post(&self, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.graphql_url())
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// POSTs `query` and returns `data`, failing the test on any error.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let (status, body) = self.post(query, variables).await;
+        assert_eq!(status, 200, "{body:#}");
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    /// POSTs `query` and returns the codes of its errors.
+    pub async fn error_codes(&self, query: &str, variables: Value) -> Vec<String> {
+        let (_, body) = self.post(query, variables).await;
+        codes(&body)
+    }
+
+    /// The SQL statements run since the last call.
+    pub fn take_statements(&self) -> Vec<String> {
+        std::mem::take(&mut *self.statements.lock().unwrap())
+    }
+}
+
+/// The `extensions.code` of every error of a response body.
+pub fn codes(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    e["extensions"]["code"]
+                        .as_str()
+                        .unwrap_or("<none>")
+                        .to_owned()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

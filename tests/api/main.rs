@@ -1,0 +1,31 @@
+//! The integration tests: one binary, a module per feature. Every test runs the real
+//! router over real HTTP on a real database (see `common`).
+
+mod common;
+
+mod access_matrix;
+mod awards;
+mod batching;
+mod catalogue;
+mod cli;
+mod clusters;
+mod connections;
+mod demo_seed;
+mod eligibility_rules;
+mod http_boundary;
+mod http_layers;
+mod http_protocol;
+mod identity;
+mod indexes;
+mod layers;
+mod limits;
+mod lost_updates;
+mod movements_conferences_statistics;
+mod nominations;
+mod organisation;
+mod organisation_writes;
+mod password_hashing;
+mod person_paths;
+mod response_pipeline;
+mod rules_sync;
+mod schema_file;
