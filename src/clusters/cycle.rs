@@ -205,32 +205,49 @@ async fn one_unit<C: ConnectionTrait>(
 /// Writes `changes` (the columns it sets) to year `id` and moves its version on by one, in
 /// one UPDATE where the database computes `version = version + 1`. A version taken from a
 /// row read earlier (before the transaction, or before a concurrent one committed) would let
-/// two changes write the same version, and `expectedVersion` miss one of them. Returns the
-/// row as the transaction now sees it.
+/// two changes write the same version, and `expectedVersion` miss one of them.
+///
+/// The same UPDATE requires the year to be still in `found`, the status the operation's rules
+/// were checked against: a concurrent change of stage that committed since then makes it
+/// `CONFLICT`, and the caller's transaction writes nothing. Returns the row as the
+/// transaction now sees it.
 async fn save_year(
     txn: &DatabaseTransaction,
     id: i32,
+    found: Status,
     mut changes: cluster_year::ActiveModel,
 ) -> AppResult<cluster_year::Model> {
     changes.updated_at = Set(Utc::now());
-    cluster_year::Entity::update_many()
+    let saved = cluster_year::Entity::update_many()
         .set(changes)
         .col_expr(
             cluster_year::Column::Version,
             Expr::col(cluster_year::Column::Version).add(1),
         )
         .filter(cluster_year::Column::Id.eq(id))
+        .filter(cluster_year::Column::Status.eq(found))
         .exec(txn)
         .await?;
+    if saved.rows_affected == 0 {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            "The cluster year changed meanwhile: read it again and retry.",
+        ));
+    }
     cluster_year::Entity::find_by_id(id)
         .one(txn)
         .await?
         .ok_or_else(|| AppError::not_found("cluster year"))
 }
 
-/// Moves the year's version on, so that `expectedVersion` sees every change.
-async fn touch(txn: &DatabaseTransaction, id: i32) -> AppResult<cluster_year::Model> {
-    save_year(txn, id, Default::default()).await
+/// Moves the year's version on, so that `expectedVersion` sees every change; `CONFLICT` if
+/// it left `found` meanwhile.
+async fn touch(
+    txn: &DatabaseTransaction,
+    id: i32,
+    found: Status,
+) -> AppResult<cluster_year::Model> {
+    save_year(txn, id, found, Default::default()).await
 }
 
 /// `y` as the change saved in `saved` found it: the version it moved on from.
@@ -448,7 +465,7 @@ async fn save_leadership(
                 deputy_unit_id: Set(deputy),
                 ..Default::default()
             };
-            save_year(txn, y.id, changes).await?
+            save_year(txn, y.id, y.status, changes).await?
         }
         None => {
             cluster_year::ActiveModel {
@@ -745,7 +762,7 @@ pub async fn sign_covenant(
         status: Set(Status::Active),
         ..Default::default()
     };
-    let year = save_year(txn, y.year.id, changes).await?;
+    let year = save_year(txn, y.year.id, y.year.status, changes).await?;
     record(txn, viewer, "signCovenant", &as_found(&y, &year), json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() })).await?;
     Ok(Ok(YearRef {
         cluster: y.cluster,
@@ -770,7 +787,7 @@ pub async fn advance(
         status: Set(to),
         ..Default::default()
     };
-    let year = save_year(txn, y.year.id, changes).await?;
+    let year = save_year(txn, y.year.id, y.year.status, changes).await?;
     record(
         txn,
         viewer,
@@ -920,7 +937,7 @@ pub async fn submit_self_assessment(
     row.submitted_at = Set(Some(now));
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
-    let year = touch(txn, y.year.id).await?;
+    let year = touch(txn, y.year.id, y.year.status).await?;
     record(txn, viewer, "submitSelfAssessment", &as_found(&y, &year), json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() })).await?;
     Ok(Ok(sheet))
 }
@@ -1016,7 +1033,7 @@ pub async fn review_scores(
     row.reviewed_at = Set(Some(now));
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
-    let year = touch(txn, y.year.id).await?;
+    let year = touch(txn, y.year.id, y.year.status).await?;
     record(txn, viewer, "reviewScores", &as_found(&y, &year), json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty })).await?;
     Ok(Ok(sheet))
 }
@@ -1257,7 +1274,7 @@ pub async fn reopen(
         finalized_at: Set(None),
         ..Default::default()
     };
-    let year = save_year(txn, y.year.id, changes).await?;
+    let year = save_year(txn, y.year.id, y.year.status, changes).await?;
     record(
         txn,
         viewer,

@@ -137,3 +137,51 @@ async fn concurrent_elections_each_move_the_version_once() {
         "each election saw a version of its own"
     );
 }
+
+#[tokio::test]
+async fn concurrent_changes_of_stage_let_exactly_one_through() {
+    // Cụm II 2020 is FINALIZED. Each reopening checks the year's stage and takes it one stage
+    // back; checked against a read taken before another one committed, all of them passed and
+    // each wrote "from FINALIZED".
+    let app = std::sync::Arc::new(TestApp::with_demo().await);
+    let board = app.token("board.hanam").await;
+    let since = last_audit_id(&app).await;
+    let reopenings: Vec<_> = (0..N)
+        .map(|_| {
+            let (app, board) = (app.clone(), board.clone());
+            tokio::spawn(async move {
+                let (_, body) = app
+                    .post_as(
+                        &board,
+                        REOPEN,
+                        json!({ "i": { "clusterCode": "HNA-CUM-II", "year": 2020, "reason": "Rà soát lại điểm" } }),
+                    )
+                    .await;
+                body
+            })
+        })
+        .collect();
+    for reopening in reopenings {
+        let body = reopening.await.unwrap();
+        let codes = crate::common::codes(&body);
+        // A stale check is CONFLICT; a reopening that read the year after another committed
+        // is a change of its own (REVIEW back to SCORING, and so on).
+        assert!(codes.is_empty() || codes == ["CONFLICT"], "{body}");
+    }
+    let from_finalized = audit_log::Entity::find()
+        .filter(audit_log::Column::Id.gt(since))
+        .filter(audit_log::Column::Action.eq("reopenClusterYear"))
+        .filter(audit_log::Column::ObjectId.eq("HNA-CUM-II/2020"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|row| {
+            row.before
+                .as_deref()
+                .unwrap_or("")
+                .contains("\"FINALIZED\"")
+        })
+        .count();
+    assert_eq!(from_finalized, 1, "reopenings that moved from FINALIZED");
+}
