@@ -16,7 +16,10 @@
 //!   Nothing else is expected; it would still get a code and keep its message, which is
 //!   async-graphql's, not ours.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc, Mutex,
+};
 
 use async_graphql::{
     extensions::{
@@ -45,6 +48,8 @@ impl ExtensionFactory for ErrorBoundary {
 /// The boundary of one request (the factory makes one per request).
 #[derive(Default)]
 pub struct Boundary {
+    /// Whether a non-null field failed yet: until one does, resolving a field takes no lock.
+    failed_non_null: AtomicBool,
     nulls: Mutex<Nulls>,
 }
 
@@ -82,10 +87,14 @@ impl Extension for Boundary {
         let return_type = info.return_type;
         let path_node = info.path_node;
         let result = next.run(ctx, info).await;
+        if result.is_ok() && !self.failed_non_null.load(Ordering::Acquire) {
+            return result;
+        }
         let mut nulls = lock(&self.nulls);
         match result {
             Err(error) => {
                 if !is_nullable(return_type) {
+                    self.failed_non_null.store(true, Ordering::Release);
                     let path = path_of(path_node);
                     nulls.failed.push(path.clone());
                     nulls.pending.push(path);
