@@ -11,8 +11,8 @@ use async_graphql::{
     Name, Value, Variables,
 };
 
-/// The operation `name` selects (or the only one), if the document has it.
-fn operation<'a>(
+/// The operation `name` selects (or the first one), if the document has it.
+pub fn operation<'a>(
     document: &'a ExecutableDocument,
     name: Option<&str>,
 ) -> Option<&'a OperationDefinition> {

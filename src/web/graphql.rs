@@ -19,10 +19,7 @@ use std::collections::BTreeMap;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{
     http::GraphiQLSource,
-    parser::{
-        parse_query,
-        types::{ExecutableDocument, OperationType},
-    },
+    parser::{parse_query, types::OperationType},
     Request, Response as GqlResponse, Variables,
 };
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
@@ -415,16 +412,6 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-/// The type of the operation `name` (or the only one) of `document`.
-fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
-    let mut operations = document.operations.iter();
-    let operation = match name {
-        Some(name) => operations.find(|(n, _)| n.is_some_and(|n| n.as_str() == name)),
-        None => operations.next(),
-    }?;
-    Some(operation.1.node.ty)
-}
-
 /// GET /graphql: subscriptions over WebSocket (`graphql-transport-ws`), GraphiQL for
 /// browsers, queries (never mutations) for everyone else.
 pub async fn get_graphql(
@@ -540,9 +527,9 @@ async fn query_by_get(
     };
     // Parsed once: for the operation's type here, and handed to async-graphql.
     let document = parse_query(&query).ok();
-    let operation = document
-        .as_ref()
-        .and_then(|document| operation_type(document, params.operation_name.as_deref()));
+    let operation = document.as_ref().and_then(|document| {
+        document::operation(document, params.operation_name.as_deref()).map(|o| o.ty)
+    });
     match operation {
         Some(OperationType::Query) | None => {}
         Some(_) => {
