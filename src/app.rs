@@ -7,13 +7,12 @@ use tokio::net::TcpListener;
 
 use crate::{
     api::build_schema,
-    awards::live::NominationEvents,
     cli::ServeArgs,
-    clusters::live::RankingEvents,
     db::{self, Db},
     demo,
     identity::{Environment, Identity, IdentityConfig},
     web::{self, metrics::Metrics, AppState},
+    work::Events,
 };
 
 /// The application's router over `db` (already prepared), with `identity`'s keys. The
@@ -38,8 +37,7 @@ fn router_with_metrics(
         schema: build_schema(),
         db,
         identity,
-        events: RankingEvents::default(),
-        nomination_events: NominationEvents::default(),
+        events: Events::default(),
         metrics,
         settings,
     })

@@ -259,9 +259,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         province_code: province,
                     };
                     let hash = password::hash(&new.password).map_err(anyhow::Error::msg)?;
-                    match users::prepare(&db, &new, hash, false).await? {
-                        Ok(row) => {
-                            let user = sea_orm::ActiveModelTrait::insert(row, &db).await?;
+                    // Run as any createUser is, with its audit record, by the console.
+                    let console = crate::access::Viewer {
+                        user_id: None,
+                        name: "console".to_owned(),
+                        role: Some(entity::enums::Role::Admin),
+                        unit_id: None,
+                        province_id: None,
+                    };
+                    let failed =
+                        |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
+                    let work = crate::work::Work::begin(&db).await.map_err(failed)?;
+                    match users::create(&work, &console, new, hash)
+                        .await
+                        .map_err(failed)?
+                    {
+                        Ok(user) => {
+                            work.commit(&Default::default()).await.map_err(failed)?;
                             println!("created {} ({:?})", user.username, user.role);
                             Ok(())
                         }

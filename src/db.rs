@@ -39,8 +39,9 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// - PostgreSQL: two pools; the readers' sessions are `default_transaction_read_only`, so a
 ///   write sent to them fails there too.
 ///
-/// A mutation takes its transaction from [`Db::begin_write`] and reads everything through
-/// it: it never waits for a reader while it holds the writer.
+/// A mutation runs as one write ([`crate::work::run`]), on a transaction of the writer begun
+/// by [`begin_write`], and reads everything through it: it never waits for a reader while it
+/// holds the writer.
 #[derive(Clone, Debug)]
 pub struct Db {
     reader: DatabaseConnection,
@@ -92,14 +93,9 @@ impl Db {
     }
 
     /// The connection that writes: for migrations, reference data, the demo, the command
-    /// line. Requests write through [`Db::begin_write`].
+    /// line. Requests write through [`crate::work::run`].
     pub fn writer(&self) -> &DatabaseConnection {
         &self.writer
-    }
-
-    /// Begins a transaction on the writer (see [`begin_write`]).
-    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
-        begin_write(&self.writer).await
     }
 
     /// Calls `callback` after every statement of the readers and of the writer.

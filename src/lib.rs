@@ -3,7 +3,7 @@
 //!
 //! The domain is in its own modules: [`organisation`] (provinces, units, persons, lineage),
 //! [`terms`] (terms and emulation periods), [`awards`] (the catalogue). [`access`] is the
-//! one place that decides what a viewer may see. [`api`] assembles the GraphQL schema;
+//! one place that decides what a viewer may see; [`work`] is the one way a write runs. [`api`] assembles the GraphQL schema;
 //! [`web`] serves it over HTTP; [`app::router`] is the router both production and the tests
 //! run.
 
@@ -24,3 +24,4 @@ pub mod organisation;
 pub mod terms;
 pub mod text;
 pub mod web;
+pub mod work;

@@ -13,6 +13,7 @@
 //! not pass the viewer's scope. [`live`] checks the viewer of a socket again on every event.
 
 pub mod matrix;
+pub mod target;
 
 use entity::{
     award, cluster_year, enums::Role, movement_registration, nomination, person, province_lineage,
@@ -53,16 +54,17 @@ impl Viewer {
     }
 }
 
-/// What an action is done to, as far as authorization cares.
+/// What an action is done to, as far as authorization cares. Built only by [`target`], from
+/// the database: no caller can make up a chain of units or a province line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Target {
     /// The target's unit and all its ancestors (for `unit`).
-    pub unit_chain: Vec<i32>,
+    unit_chain: Vec<i32>,
     /// The target's province and the provinces that succeeded it (for `province`: the board
     /// of a province that absorbed another answers for the absorbed one's bodies).
-    pub province_ids: Vec<i32>,
+    province_ids: Vec<i32>,
     /// The head unit of the target's cluster year (for `year`).
-    pub head_unit_id: Option<i32>,
+    head_unit_id: Option<i32>,
 }
 
 impl Target {

@@ -3,7 +3,13 @@
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
-use crate::{access::Viewer, api::loaders::Loaders, db::Db, error::AppError, error::AppResult};
+use crate::{
+    access::Viewer,
+    api::loaders::Loaders,
+    db::Db,
+    error::{AppError, AppResult, Outcome},
+    work::{self, Events, Work},
+};
 
 fn missing(what: &str) -> AppError {
     AppError::internal(&std::io::Error::other(format!(
@@ -28,8 +34,13 @@ pub fn loaders<'a>(ctx: &Context<'a>) -> AppResult<&'a Loaders> {
     ctx.data_opt::<Loaders>().ok_or_else(|| missing("loaders"))
 }
 
-/// Begins the transaction of a mutation on the writer (see [`crate::db::begin_write`]).
-/// Everything the mutation reads from then on goes through it.
-pub async fn write(ctx: &Context<'_>) -> AppResult<sea_orm::DatabaseTransaction> {
-    Ok(database(ctx)?.begin_write().await?)
+/// Runs a mutation's operation as one write (see [`crate::work::run`]): everything it reads
+/// and writes goes through the write's transaction, committed with its audit records only
+/// when it succeeded, its events published after the commit.
+pub async fn run<T>(
+    ctx: &Context<'_>,
+    operation: impl AsyncFnOnce(&Work) -> AppResult<Outcome<T>>,
+) -> AppResult<Outcome<T>> {
+    let events = ctx.data_opt::<Events>().ok_or_else(|| missing("events"))?;
+    work::run(database(ctx)?, events, operation).await
 }

@@ -15,7 +15,7 @@ use entity::{
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 
 /// Loads rows of one table by primary key.
 macro_rules! by_id_loader {
@@ -405,5 +405,24 @@ impl LoaderSet {
         self.conference_tallies.clear::<i32>();
         self.unit_lineage.clear::<(i32, LineageSide)>();
         self.province_lineage.clear::<(i32, LineageSide)>();
+    }
+}
+
+/// The target builder reads through the request's loaders: a page of rows shares their units
+/// and lineage lookups.
+impl crate::access::target::Lookup for Loaders {
+    async fn unit(&self, id: i32) -> AppResult<Option<unit::Model>> {
+        self.unit.load_one(id).await
+    }
+
+    async fn province_successors(&self, id: i32) -> AppResult<Vec<i32>> {
+        Ok(self
+            .province_lineage
+            .load_one((id, LineageSide::Successors))
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|link| link.successor_id)
+            .collect())
     }
 }

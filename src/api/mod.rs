@@ -6,6 +6,7 @@ pub mod context;
 pub mod document;
 pub mod errors;
 pub mod ids;
+pub mod inputs;
 pub mod limits;
 pub mod loaders;
 pub mod node;

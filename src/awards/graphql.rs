@@ -362,38 +362,7 @@ impl From<super::eligibility::Report> for EligibilityReport {
 
 /// The recipient a global ID names: a person the viewer may see, or a unit.
 pub async fn recipient_of(ctx: &Context<'_>, id: &ID) -> AppResult<super::eligibility::Recipient> {
-    recipient_in(db(ctx)?, crate::api::context::viewer(ctx)?, id).await
-}
-
-/// [`recipient_of`] read through `db`: a mutation passes its transaction.
-pub async fn recipient_in<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    viewer: &crate::access::Viewer,
-    id: &ID,
-) -> AppResult<super::eligibility::Recipient> {
-    match crate::api::ids::parse_global_id(id)? {
-        (NodeKind::Person, row) => {
-            if !crate::access::sees_persons(viewer) {
-                return Err(crate::error::AppError::forbidden());
-            }
-            let person = entity::person::Entity::find_by_id(row)
-                .one(db)
-                .await?
-                .and_then(|p| crate::access::see_person(viewer, p))
-                .ok_or_else(|| crate::error::AppError::not_found("person"))?;
-            Ok(super::eligibility::Recipient::Person(person.into_inner()))
-        }
-        (NodeKind::Unit, row) => {
-            let unit = entity::unit::Entity::find_by_id(row)
-                .one(db)
-                .await?
-                .ok_or_else(|| crate::error::AppError::not_found("unit"))?;
-            Ok(super::eligibility::Recipient::Unit(unit))
-        }
-        _ => Err(crate::error::AppError::bad_input(
-            "`recipientId` is neither a person's nor a unit's ID",
-        )),
-    }
+    crate::api::inputs::recipient(db(ctx)?, crate::api::context::viewer(ctx)?, id).await
 }
 
 /// Filter of `awards`. All given conditions must hold.

@@ -8,6 +8,7 @@ pub mod graphql;
 pub mod live;
 pub mod mutations;
 pub mod nominations;
+pub mod records;
 pub mod rules;
 pub mod statistics;
 pub mod store;

@@ -4,23 +4,20 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Subscription, ID};
 use entity::{enums, nomination, person, unit};
 use futures_util::Stream;
-use sea_orm::{
-    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{sea_query::Query, ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::{
     graphql::{
-        recipient, recipient_of, Award, AwardType, Decision, EligibilityCheck, EligibilityReport,
-        Recipient,
+        recipient, Award, AwardType, Decision, EligibilityCheck, EligibilityReport, Recipient,
     },
-    live::{NominationEvent, NominationEvents},
     workflow::{self, NewDecision, NewNomination, Step},
 };
 use crate::{
-    access::{self, Seen, Viewer},
+    access::{self, Seen},
     api::{
-        context::{db, loaders, viewer},
+        context::{db, loaders, run, viewer},
         ids::{global_id, parse_global_id, NodeKind},
+        inputs,
         paging::{fetch_page, Conn, PageArgs},
         scalars::{Date, DateTime},
         user_errors::{user_errors, UserError},
@@ -29,6 +26,7 @@ use crate::{
     error::{AppError, AppResult, Outcome},
     organisation::graphql::Unit,
     text,
+    work::Events,
 };
 
 /// Where a nomination is in its workflow.
@@ -49,11 +47,6 @@ pub enum NominationStatus {
     Decided,
     /// Withdrawn by its author before a decision.
     Withdrawn,
-}
-
-/// The nominations `viewer` may read, as a condition (for counts and lists).
-pub async fn scope<C: ConnectionTrait>(db: &C, viewer: &Viewer) -> AppResult<Condition> {
-    Ok(access::nomination_scope(db, viewer).await?.condition())
 }
 
 /// One step of a nomination's history.
@@ -401,47 +394,16 @@ fn nomination_id(id: &ID) -> AppResult<i32> {
     }
 }
 
-/// The units a nomination concerns: its proposer and its recipient's unit.
-async fn units_of<C: ConnectionTrait>(db: &C, n: &nomination::Model) -> AppResult<Vec<i32>> {
-    let mut ids: Vec<i32> = n
-        .proposed_by_unit_id
-        .into_iter()
-        .chain(n.recipient_unit_id)
-        .collect();
-    if let Some(p) = n.recipient_person_id {
-        if let Some(p) = person::Entity::find_by_id(p).one(db).await? {
-            ids.push(p.unit_id);
-        }
-    }
-    Ok(ids)
-}
-
-async fn publish(ctx: &Context<'_>, rows: &[nomination::Model]) -> AppResult<()> {
-    let Some(events) = ctx.data_opt::<NominationEvents>() else {
-        return Ok(());
-    };
-    for n in rows {
-        events.publish(NominationEvent {
-            nomination_id: n.id,
-            unit_ids: units_of(db(ctx)?, n).await?,
-        });
-    }
-    Ok(())
-}
-
-/// Commits a successful write of `outcome`, publishes it, and reads the nomination back
-/// through the viewer's scope for the payload.
-async fn committed(
+/// The nomination a successful write left, read back through the viewer's scope for the
+/// payload (after the commit).
+async fn seen(
     ctx: &Context<'_>,
-    txn: sea_orm::DatabaseTransaction,
     outcome: Outcome<nomination::Model>,
 ) -> AppResult<Outcome<Option<Seen<nomination::Model>>>> {
     let n = match outcome {
         Ok(n) => n,
         Err(problems) => return Ok(Err(problems)),
     };
-    txn.commit().await?;
-    publish(ctx, std::slice::from_ref(&n)).await?;
     let db = db(ctx)?;
     Ok(Ok(access::nomination_scope(db, viewer(ctx)?)
         .await?
@@ -456,9 +418,12 @@ async fn step(
     comment: Option<String>,
 ) -> AppResult<Outcome<Option<Seen<nomination::Model>>>> {
     let id = nomination_id(id)?;
-    let txn = crate::api::context::write(ctx).await?;
-    let outcome = workflow::take(&txn, viewer(ctx)?, id, step, comment).await?;
-    committed(ctx, txn, outcome).await
+    let viewer = viewer(ctx)?;
+    let outcome = run(ctx, async |work| {
+        workflow::take(work, viewer, id, step, comment).await
+    })
+    .await?;
+    seen(ctx, outcome).await
 }
 
 /// Mutations of nominations and decisions.
@@ -475,22 +440,21 @@ impl NominationsMutation {
         ctx: &Context<'_>,
         input: CreateNominationInput,
     ) -> AppResult<CreateNominationPayload> {
-        let recipient = recipient_of(ctx, &input.recipient_id).await?;
-        let txn = crate::api::context::write(ctx).await?;
-        let outcome = workflow::create(
-            &txn,
-            viewer(ctx)?,
-            NewNomination {
+        let viewer = viewer(ctx)?;
+        let outcome = run(ctx, async |work| {
+            let recipient = inputs::recipient(work.txn(), viewer, &input.recipient_id).await?;
+            let new = NewNomination {
                 award_type_code: input.award_type_code,
                 recipient,
                 year: input.year,
                 achievements: input.achievements,
                 basis: input.basis,
                 justification: input.justification,
-            },
-        )
+            };
+            workflow::create(work, viewer, new).await
+        })
         .await?;
-        Ok(committed(ctx, txn, outcome).await?.into())
+        Ok(seen(ctx, outcome).await?.into())
     }
 
     /// DRAFT or RETURNED → SUBMITTED (its author side). A nomination whose eligibility check
@@ -562,39 +526,29 @@ impl NominationsMutation {
             .iter()
             .map(nomination_id)
             .collect::<AppResult<Vec<i32>>>()?;
-        let txn = crate::api::context::write(ctx).await?;
-        let outcome = workflow::issue_decision(
-            &txn,
-            viewer(ctx)?,
-            NewDecision {
-                number: input.number,
-                issuer_code: input.issuer_code,
-                signed_on: input.signed_on.0,
-                signer_name: input.signer_name,
-                signer_title: input.signer_title,
-                nomination_ids: ids.clone(),
-            },
-        )
+        let viewer = viewer(ctx)?;
+        let new = NewDecision {
+            number: input.number,
+            issuer_code: input.issuer_code,
+            signed_on: input.signed_on.0,
+            signer_name: input.signer_name,
+            signer_title: input.signer_title,
+            nomination_ids: ids,
+        };
+        let outcome = run(ctx, async |work| {
+            workflow::issue_decision(work, viewer, new).await
+        })
         .await?;
         match outcome {
-            Ok((decision, awards)) => {
-                txn.commit().await?;
-                let decided = nomination::Entity::find()
-                    .filter(nomination::Column::Id.is_in(ids))
-                    .all(db(ctx)?)
-                    .await?;
-                publish(ctx, &decided).await?;
-                let viewer = viewer(ctx)?;
-                Ok(IssueDecisionPayload {
-                    decision: Some(Decision(decision)),
-                    awards: awards
-                        .into_iter()
-                        .filter_map(|a| access::see_award(viewer, a))
-                        .map(Award)
-                        .collect(),
-                    user_errors: Vec::new(),
-                })
-            }
+            Ok((decision, awards)) => Ok(IssueDecisionPayload {
+                decision: Some(Decision(decision)),
+                awards: awards
+                    .into_iter()
+                    .filter_map(|a| access::see_award(viewer, a))
+                    .map(Award)
+                    .collect(),
+                user_errors: Vec::new(),
+            }),
             Err(problems) => Ok(IssueDecisionPayload {
                 user_errors: user_errors(problems),
                 ..Default::default()
@@ -631,8 +585,9 @@ async fn nomination_stream(
     let viewer = viewer(ctx)?.clone();
     let loaders = loaders(ctx)?.clone();
     let events = ctx
-        .data_opt::<NominationEvents>()
-        .ok_or_else(|| AppError::internal(&std::io::Error::other("no nomination events")))?
+        .data_opt::<Events>()
+        .ok_or_else(|| AppError::internal(&std::io::Error::other("no live events")))?
+        .nominations
         .subscribe();
     Ok(futures_util::stream::unfold(
         (events, db, viewer),

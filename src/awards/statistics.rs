@@ -261,7 +261,11 @@ impl Statistics {
         let db = db(ctx)?;
         let mut q = Query::select();
         q.from(nomination::Entity)
-            .cond_where(super::nominations::scope(db, viewer(ctx)?).await?)
+            .cond_where(
+                access::nomination_scope(db, viewer(ctx)?)
+                    .await?
+                    .condition(),
+            )
             .expr_as(
                 Expr::col((nomination::Entity, nomination::Column::Status)),
                 Alias::new("k"),

@@ -16,13 +16,18 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::eligibility::{self, Recipient};
+use super::{
+    eligibility::{self, Recipient},
+    live::NominationEvent,
+};
 use crate::{
+    access::target::{self, Through},
     access::{self, Action, Target, Viewer},
-    audit::{self, AuditEntry},
+    audit::AuditEntry,
     error::{AppError, AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::store as organisation,
     text,
+    work::Work,
 };
 
 /// The statuses in which a nomination is open (it blocks another for the same award, year
@@ -121,7 +126,7 @@ pub async fn recipient_target<C: ConnectionTrait>(
             .await?
             .ok_or_else(|| AppError::not_found("unit"))?,
     };
-    let target = organisation::unit_target(db, &home).await?;
+    let target = target::of_unit(&Through(db), &home).await?;
     Ok((home, target))
 }
 
@@ -135,14 +140,16 @@ pub fn decide_action(award_type: &award_type::Model) -> Action {
     }
 }
 
+/// Writes a transition into `n`'s history and notes its live event for the commit.
 async fn event(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     n: &nomination::Model,
     from: Option<Status>,
     to: Status,
     comment: Option<String>,
 ) -> AppResult<()> {
+    let txn = work.txn();
     nomination_event::ActiveModel {
         nomination_id: Set(n.id),
         from_status: Set(from),
@@ -154,19 +161,37 @@ async fn event(
     }
     .insert(txn)
     .await?;
+    work.publish(NominationEvent {
+        nomination_id: n.id,
+        unit_ids: units_of(txn, n).await?,
+    });
     Ok(())
 }
 
-async fn record(
-    txn: &DatabaseTransaction,
+/// The units a nomination concerns: its proposer and its recipient's unit.
+async fn units_of<C: ConnectionTrait>(db: &C, n: &nomination::Model) -> AppResult<Vec<i32>> {
+    let mut ids: Vec<i32> = n
+        .proposed_by_unit_id
+        .into_iter()
+        .chain(n.recipient_unit_id)
+        .collect();
+    if let Some(p) = n.recipient_person_id {
+        if let Some(p) = person::Entity::find_by_id(p).one(db).await? {
+            ids.push(p.unit_id);
+        }
+    }
+    Ok(ids)
+}
+
+fn record(
+    work: &Work,
     viewer: &Viewer,
     action: &'static str,
     n: &nomination::Model,
     before: Option<Status>,
     comment: Option<&str>,
-) -> AppResult<()> {
-    audit::record(
-        txn,
+) {
+    work.audit(
         viewer,
         AuditEntry {
             action,
@@ -176,9 +201,7 @@ async fn record(
             before: before.map(|s| json!({ "status": status_name(s) })),
             after: Some(json!({ "status": status_name(n.status), "comment": comment })),
         },
-    )
-    .await?;
-    Ok(())
+    );
 }
 
 /// A new nomination.
@@ -195,10 +218,11 @@ pub struct NewNomination {
 /// `createNomination`: for the unit, its people and sub-units (its officers) or anything
 /// of the province (the board). Runs the eligibility check and keeps its report.
 pub async fn create(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewNomination,
 ) -> AppResult<Outcome<nomination::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::CreateNomination)?;
     let Some(award_type) = award_type::Entity::find()
         .filter(award_type::Column::Code.eq(text::nfc(&new.award_type_code)))
@@ -276,8 +300,8 @@ pub async fn create(
     }
     .insert(txn)
     .await?;
-    event(txn, viewer, &row, None, Status::Draft, None).await?;
-    record(txn, viewer, "createNomination", &row, None, None).await?;
+    event(work, viewer, &row, None, Status::Draft, None).await?;
+    record(work, viewer, "createNomination", &row, None, None);
     Ok(Ok(row))
 }
 
@@ -300,7 +324,7 @@ async fn authorize_step(
     award_type: &award_type::Model,
 ) -> AppResult<()> {
     let recipient = recipient_of_row(txn, n.recipient_person_id, n.recipient_unit_id).await?;
-    let (_, mut target) = recipient_target(txn, &recipient).await?;
+    let (_, target) = recipient_target(txn, &recipient).await?;
     match step {
         Step::Submit => access::authorize(viewer, Action::CreateNomination, &target),
         Step::Withdraw => {
@@ -309,12 +333,16 @@ async fn authorize_step(
             if author || proposer {
                 return Ok(());
             }
-            if let Some(year) = n.proposed_by_cluster_year_id {
-                target.head_unit_id = entity::cluster_year::Entity::find_by_id(year)
-                    .one(txn)
-                    .await?
-                    .and_then(|y| y.head_unit_id);
-            }
+            let target = match n.proposed_by_cluster_year_id {
+                Some(year) => target::with_proposing_head(
+                    target,
+                    entity::cluster_year::Entity::find_by_id(year)
+                        .one(txn)
+                        .await?
+                        .and_then(|y| y.head_unit_id),
+                ),
+                None => target,
+            };
             access::authorize(viewer, Action::CreateNomination, &target)
         }
         Step::Return | Step::Approve | Step::Reject => {
@@ -346,12 +374,13 @@ fn require_decider(viewer: &Viewer) -> AppResult<()> {
 /// Takes `step` on nomination `id`, with `comment` (a reason for returning and rejecting; a
 /// justification when submitting a nomination that fails its checks).
 pub async fn take(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     id: i32,
     step: Step,
     comment: Option<String>,
 ) -> AppResult<Outcome<nomination::Model>> {
+    let txn = work.txn();
     // Rights before state: a viewer without any right to the step is refused before the
     // nomination is looked up, and one it may not read answers as one that does not exist.
     require_step_rights(viewer, step)?;
@@ -417,16 +446,23 @@ pub async fn take(
     row.version = Set(current.version + 1);
     row.updated_at = Set(Utc::now());
     let row = row.update(txn).await?;
-    event(txn, viewer, &row, Some(current.status), to, comment.clone()).await?;
+    event(
+        work,
+        viewer,
+        &row,
+        Some(current.status),
+        to,
+        comment.clone(),
+    )
+    .await?;
     record(
-        txn,
+        work,
         viewer,
         step.action(),
         &row,
         Some(current.status),
         comment.as_deref(),
-    )
-    .await?;
+    );
     Ok(Ok(row))
 }
 
@@ -446,10 +482,11 @@ pub struct NewDecision {
 /// decide the awards their head confers, for the unit's people and sub-units; anything
 /// wider needs the board. Every nomination must be APPROVED.
 pub async fn issue_decision(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewDecision,
 ) -> AppResult<Outcome<(decision::Model, Vec<award::Model>)>> {
+    let txn = work.txn();
     require_decider(viewer)?;
     let scope = access::nomination_scope(txn, viewer).await?;
     let mut problems = Vec::new();
@@ -577,7 +614,7 @@ pub async fn issue_decision(
         row.updated_at = Set(now);
         let row = row.update(txn).await?;
         event(
-            txn,
+            work,
             viewer,
             &row,
             Some(n.status),
@@ -587,15 +624,14 @@ pub async fn issue_decision(
         .await?;
         awards.push(award);
     }
-    audit::record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "issueDecision",
         object_type: "Decision",
         object_id: decision.number.clone(),
         province_id: decision.province_id,
         before: None,
         after: Some(json!({ "number": decision.number, "issuer": issuer.code, "signedOn": decision.signed_on, "awards": awards.iter().map(|a| a.id).collect::<Vec<_>>() })),
-    })
-    .await?;
+    });
     Ok(Ok((decision, awards)))
 }
 
@@ -643,10 +679,11 @@ pub struct ClusterProposal {
 /// Creates a cluster year's proposal, SUBMITTED at once: the finalized ranking is the
 /// cluster's vote, authorized by the finalization that calls this.
 pub async fn propose_for_cluster(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     p: ClusterProposal,
 ) -> AppResult<nomination::Model> {
+    let txn = work.txn();
     let now = Utc::now();
     let row = nomination::ActiveModel {
         award_type_id: Set(p.award_type_id),
@@ -666,25 +703,26 @@ pub async fn propose_for_cluster(
     }
     .insert(txn)
     .await?;
-    event(txn, viewer, &row, None, Status::Submitted, Some(p.comment)).await?;
+    event(work, viewer, &row, None, Status::Submitted, Some(p.comment)).await?;
     Ok(row)
 }
 
 /// Withdraws `n` for a reason the system gives (its ranking was reopened), with the event
 /// in its history; authorized by the operation that calls this.
 pub async fn withdraw_for(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     n: &nomination::Model,
     comment: String,
 ) -> AppResult<()> {
+    let txn = work.txn();
     let mut row: nomination::ActiveModel = n.clone().into();
     row.status = Set(Status::Withdrawn);
     row.version = Set(n.version + 1);
     row.updated_at = Set(Utc::now());
     let row = row.update(txn).await?;
     event(
-        txn,
+        work,
         viewer,
         &row,
         Some(n.status),

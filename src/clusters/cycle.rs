@@ -24,14 +24,19 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::rules::{self, Line};
-use crate::awards::workflow;
+use super::{
+    live::{RankingChange, RankingEvent},
+    rules::{self, Line},
+};
 use crate::{
+    access::target::{self, Through},
     access::{self, Action, Target, Viewer},
-    audit::{self, AuditEntry},
+    audit::AuditEntry,
+    awards::workflow,
     error::{AppError, AppResult, ErrorCode, Outcome, UserErrorCode, UserProblem},
     organisation::{rules as names, store as organisation},
     text,
+    work::Work,
 };
 
 fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
@@ -114,11 +119,7 @@ async fn cluster_target<C: ConnectionTrait>(
     c: &cluster::Model,
     head: Option<i32>,
 ) -> AppResult<Target> {
-    Ok(Target {
-        unit_chain: Vec::new(),
-        province_ids: organisation::province_line(db, c.province_id).await?,
-        head_unit_id: head,
-    })
+    target::of_cluster_year(&Through(db), c.province_id, head).await
 }
 
 /// The authorization target of a year: its province and its head.
@@ -261,15 +262,14 @@ fn as_found(y: &YearRef, saved: &cluster_year::Model) -> YearRef {
     }
 }
 
-async fn record(
-    txn: &DatabaseTransaction,
+fn record(
+    work: &Work,
     viewer: &Viewer,
     action: &'static str,
     y: &YearRef,
     after: serde_json::Value,
-) -> AppResult<()> {
-    audit::record(
-        txn,
+) {
+    work.audit(
         viewer,
         AuditEntry {
             action,
@@ -281,18 +281,17 @@ async fn record(
             ),
             after: Some(after),
         },
-    )
-    .await?;
-    Ok(())
+    );
 }
 
 /// `createCluster`: the board of its province (administrators for clusters that span
 /// provinces).
 pub async fn create_cluster(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewCluster,
 ) -> AppResult<Outcome<cluster::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::ManageClusters)?;
     let mut problems = Vec::new();
     let province = match &new.province_code {
@@ -316,10 +315,7 @@ pub async fn create_cluster(
         &mut problems,
     )
     .await?;
-    let target = Target {
-        province_ids: organisation::province_line(txn, province.as_ref().map(|p| p.id)).await?,
-        ..Target::none()
-    };
+    let target = target::of_province(&Through(txn), province.as_ref().map(|p| p.id)).await?;
     access::authorize(viewer, Action::ManageClusters, &target)?;
     let code = text::nfc(&new.code);
     let name = text::nfc(&new.name);
@@ -362,15 +358,14 @@ pub async fn create_cluster(
     }
     .insert(txn)
     .await?;
-    audit::record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "createCluster",
         object_type: "Cluster",
         object_id: row.code.clone(),
         province_id: row.province_id,
         before: None,
         after: Some(json!({ "code": row.code, "name": row.name, "kind": row.kind, "provinceId": row.province_id, "organiserUnitId": row.organiser_unit_id, "organiserName": row.organiser_name })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }
 
@@ -510,10 +505,11 @@ async fn replace_members(
 
 /// `setUpClusterYear`: members, head and deputy of a year, while it is being planned.
 pub async fn set_up_year(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     setup: YearSetup,
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::ManageClusters)?;
     let code = text::nfc(&setup.cluster_code);
     let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
@@ -583,7 +579,13 @@ pub async fn set_up_year(
     .await?;
     replace_members(txn, year.id, &members).await?;
     let y = YearRef { cluster: c, year };
-    record(txn, viewer, "setUpClusterYear", &y, json!({ "members": setup.member_codes, "head": setup.head_code, "deputy": setup.deputy_code })).await?;
+    record(
+        work,
+        viewer,
+        "setUpClusterYear",
+        &y,
+        json!({ "members": setup.member_codes, "head": setup.head_code, "deputy": setup.deputy_code }),
+    );
     Ok(Ok(y))
 }
 
@@ -591,13 +593,14 @@ pub async fn set_up_year(
 /// of the year before). A year not set up yet is created with the members of the latest
 /// year before it.
 pub async fn set_leadership(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     cluster_code: &str,
     year: i32,
     head_code: Option<&str>,
     deputy_code: Option<&str>,
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::ManageClusters)?;
     let code = text::nfc(cluster_code);
     let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
@@ -673,25 +676,25 @@ pub async fn set_leadership(
         year: row,
     };
     record(
-        txn,
+        work,
         viewer,
         "setClusterLeadership",
         &y,
         json!({ "head": head_code, "deputy": deputy_code }),
-    )
-    .await?;
+    );
     Ok(Ok(y))
 }
 
 /// `signCovenant`: the covenant's date and numbered criteria (the head of the year or the
 /// board); the year becomes ACTIVE. Criteria can change until scoring opens.
 pub async fn sign_covenant(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     signed_on: NaiveDate,
     criteria: Vec<CriterionSpec>,
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     access::authorize(viewer, Action::SignCovenant, &year_target(txn, &y).await?)?;
     let mut problems: Vec<UserProblem> = rules::require_status(
         y.year.status,
@@ -763,7 +766,13 @@ pub async fn sign_covenant(
         ..Default::default()
     };
     let year = save_year(txn, y.year.id, y.year.status, changes).await?;
-    record(txn, viewer, "signCovenant", &as_found(&y, &year), json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() })).await?;
+    record(
+        work,
+        viewer,
+        "signCovenant",
+        &as_found(&y, &year),
+        json!({ "signedOn": signed_on, "criteria": criteria.iter().map(|c| json!({ "code": c.code, "title": c.title, "maxPoints": c.max_points })).collect::<Vec<_>>() }),
+    );
     Ok(Ok(YearRef {
         cluster: y.cluster,
         year,
@@ -772,13 +781,14 @@ pub async fn sign_covenant(
 
 /// Moves a year from one stage to the next (`openScoring`, `startReview`).
 pub async fn advance(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     from: Status,
     to: Status,
     action: &'static str,
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
     if let Some(p) = rules::require_status(y.year.status, &[from], action) {
         return Ok(Err(vec![p]));
@@ -789,13 +799,12 @@ pub async fn advance(
     };
     let year = save_year(txn, y.year.id, y.year.status, changes).await?;
     record(
-        txn,
+        work,
         viewer,
         action,
         &as_found(&y, &year),
         json!({ "status": rules::status_name(to) }),
-    )
-    .await?;
+    );
     Ok(Ok(YearRef {
         cluster: y.cluster,
         year,
@@ -868,19 +877,25 @@ async fn member<C: ConnectionTrait>(
 /// `submitSelfAssessment`: a member's own points per criterion while SCORING (its officers,
 /// or the board). Submitting again replaces the member's lines.
 pub async fn submit_self_assessment(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     unit_code: &str,
     lines: Vec<SelfLine>,
 ) -> AppResult<Outcome<score_sheet::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::SubmitSelfAssessment)?;
     let unit = match member(txn, &y, unit_code).await? {
         Ok(unit) => unit,
         Err(problems) => return Ok(Err(problems)),
     };
-    let mut target = year_target(txn, &y).await?;
-    target.unit_chain = organisation::unit_chain(txn, &unit).await?;
+    let target = target::of_year_member(
+        &Through(txn),
+        y.cluster.province_id,
+        y.year.head_unit_id,
+        &unit,
+    )
+    .await?;
     access::authorize(viewer, Action::SubmitSelfAssessment, &target)?;
     let mut problems: Vec<UserProblem> =
         rules::require_status(y.year.status, &[Status::Scoring], "self-assessment")
@@ -938,18 +953,25 @@ pub async fn submit_self_assessment(
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
     let year = touch(txn, y.year.id, y.year.status).await?;
-    record(txn, viewer, "submitSelfAssessment", &as_found(&y, &year), json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() })).await?;
+    record(
+        work,
+        viewer,
+        "submitSelfAssessment",
+        &as_found(&y, &year),
+        json!({ "unit": unit.code, "lines": lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>() }),
+    );
     Ok(Ok(sheet))
 }
 
 /// `reviewScores`: the head of the year (or the board) sets reviewed points, bonus and
 /// penalty on one member's sheet, while in REVIEW.
 pub async fn review_scores(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     review: Review,
 ) -> AppResult<Outcome<score_sheet::Model>> {
+    let txn = work.txn();
     access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
     let unit = match member(txn, &y, &review.unit_code).await? {
         Ok(unit) => unit,
@@ -1034,7 +1056,17 @@ pub async fn review_scores(
     row.updated_at = Set(now);
     let sheet = row.update(txn).await?;
     let year = touch(txn, y.year.id, y.year.status).await?;
-    record(txn, viewer, "reviewScores", &as_found(&y, &year), json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty })).await?;
+    record(
+        work,
+        viewer,
+        "reviewScores",
+        &as_found(&y, &year),
+        json!({ "unit": unit.code, "lines": review.lines.iter().map(|l| json!({ "criterion": l.criterion_code, "points": l.points })).collect::<Vec<_>>(), "bonus": review.bonus, "penalty": review.penalty }),
+    );
+    work.publish(RankingEvent {
+        cluster_year_id: year.id,
+        change: RankingChange::Reviewed,
+    });
     Ok(Ok(sheet))
 }
 
@@ -1080,12 +1112,13 @@ pub async fn totals<C: ConnectionTrait>(db: &C, year_id: i32) -> AppResult<Vec<(
 /// moves the version on only if it still is, so that of two finalizations at the same time
 /// exactly one wins and the other gets `CONFLICT`.
 pub async fn finalize(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     expected_version: i32,
     tie_break_codes: &[String],
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     // Rights first: a viewer who may not finalize learns neither the version nor the state.
     access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
     let claimed = cluster_year::Entity::update_many()
@@ -1185,7 +1218,7 @@ pub async fn finalize(
         }
         let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
         workflow::propose_for_cluster(
-            txn,
+            work,
             viewer,
             workflow::ClusterProposal {
                 award_type_id: award,
@@ -1207,7 +1240,17 @@ pub async fn finalize(
         )
         .await?;
     }
-    record(txn, viewer, "finalizeRanking", &y, json!({ "ranking": places.iter().map(|p| json!({ "unitId": p.key, "rank": p.rank, "total": p.total })).collect::<Vec<_>>() })).await?;
+    record(
+        work,
+        viewer,
+        "finalizeRanking",
+        &y,
+        json!({ "ranking": places.iter().map(|p| json!({ "unitId": p.key, "rank": p.rank, "total": p.total })).collect::<Vec<_>>() }),
+    );
+    work.publish(RankingEvent {
+        cluster_year_id: y.year.id,
+        change: RankingChange::Finalized,
+    });
     Ok(Ok(YearRef {
         cluster: y.cluster,
         year: current,
@@ -1218,11 +1261,12 @@ pub async fn finalize(
 /// finalized year removes its ranking and withdraws the proposals it made that no one has
 /// decided yet.
 pub async fn reopen(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     y: YearRef,
     reason: &str,
 ) -> AppResult<Outcome<YearRef>> {
+    let txn = work.txn();
     access::authorize(viewer, Action::ManageClusters, &year_target(txn, &y).await?)?;
     let Some(back_to) = rules::previous(y.year.status) else {
         return Ok(Err(rules::require_status(
@@ -1261,7 +1305,7 @@ pub async fn reopen(
             .await?;
         for n in open {
             workflow::withdraw_for(
-                txn,
+                work,
                 viewer,
                 &n,
                 format!("Mở lại xếp hạng: {}", text::nfc(reason)),
@@ -1276,13 +1320,18 @@ pub async fn reopen(
     };
     let year = save_year(txn, y.year.id, y.year.status, changes).await?;
     record(
-        txn,
+        work,
         viewer,
         "reopenClusterYear",
         &as_found(&y, &year),
         json!({ "status": rules::status_name(back_to), "reason": text::nfc(reason) }),
-    )
-    .await?;
+    );
+    if y.year.status == Status::Finalized {
+        work.publish(RankingEvent {
+            cluster_year_id: year.id,
+            change: RankingChange::Reopened,
+        });
+    }
     Ok(Ok(YearRef {
         cluster: y.cluster,
         year,

@@ -9,12 +9,9 @@ use entity::{cluster, cluster_year, criterion, enums, ranking_entry, score_line,
 use futures_util::Stream;
 use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{
-    live::{RankingChange as Change, RankingEvents},
-    rules, store,
-};
+use super::{live::RankingChange as Change, rules, store};
 use crate::{
-    access::{self, Action, Scope, Target},
+    access::{self, Action, Scope},
     api::{
         context::{db, loaders, viewer},
         ids::{global_id, parse_global_id, NodeKind},
@@ -340,11 +337,12 @@ impl ClusterYear {
         let Some(cluster) = loaders(ctx)?.cluster.load_one(self.0.cluster_id).await? else {
             return Ok(Some(None));
         };
-        let target = Target {
-            unit_chain: Vec::new(),
-            province_ids: province_line(ctx, cluster.province_id).await?,
-            head_unit_id: self.0.head_unit_id,
-        };
+        let target = access::target::of_cluster_year(
+            loaders(ctx)?,
+            cluster.province_id,
+            self.0.head_unit_id,
+        )
+        .await?;
         if access::allows(viewer, Action::ReadScoreSheets, &target) {
             return Ok(None);
         }
@@ -355,24 +353,6 @@ impl ClusterYear {
                 .flatten(),
         ))
     }
-}
-
-async fn province_line(ctx: &Context<'_>, province: Option<i32>) -> AppResult<Vec<i32>> {
-    let mut line: Vec<i32> = province.into_iter().collect();
-    let mut i = 0;
-    while i < line.len() {
-        let links = loaders(ctx)?
-            .province_lineage
-            .load_one((line[i], crate::api::loaders::LineageSide::Successors))
-            .await?;
-        for link in links.unwrap_or_default() {
-            if !line.contains(&link.successor_id) {
-                line.push(link.successor_id);
-            }
-        }
-        i += 1;
-    }
-    Ok(line)
 }
 
 /// One cluster's year (e.g. Cụm II năm 2021): its members, the head (Cụm trưởng) and deputy
@@ -536,26 +516,6 @@ impl Standing {
     async fn total_points(&self) -> f64 {
         self.0.total_points
     }
-}
-
-/// A unit's places in every finalized year, oldest first (for `Unit.standings`).
-pub async fn standings(ctx: &Context<'_>, unit_id: i32) -> AppResult<Vec<Standing>> {
-    let loaders = loaders(ctx)?;
-    let rows = loaders
-        .unit_standings
-        .load_one(unit_id)
-        .await?
-        .unwrap_or_default();
-    let years = loaders
-        .cluster_year
-        .load_many(rows.iter().map(|r| r.cluster_year_id))
-        .await?;
-    let mut rows: Vec<ranking_entry::Model> = rows
-        .into_iter()
-        .filter(|r| years.contains_key(&r.cluster_year_id))
-        .collect();
-    rows.sort_by_key(|r| (years[&r.cluster_year_id].year, r.cluster_year_id));
-    Ok(rows.into_iter().map(Standing).collect())
 }
 
 /// Filter of `clusters`.
@@ -752,8 +712,9 @@ async fn ranking_stream(
             return Err(AppError::not_found("cluster year"));
         }
         let events = ctx
-            .data_opt::<RankingEvents>()
-            .ok_or_else(|| AppError::internal(&std::io::Error::other("no ranking events")))?
+            .data_opt::<crate::work::Events>()
+            .ok_or_else(|| AppError::internal(&std::io::Error::other("no live events")))?
+            .ranking
             .subscribe();
         let loaders = loaders(ctx)?.clone();
         Ok(futures_util::stream::unfold(

@@ -1,18 +1,16 @@
-//! The cluster year's mutations: thin GraphQL wrappers around [`super::cycle`], one
-//! transaction each; ranking events are published after the commit.
+//! The cluster year's mutations: thin GraphQL wrappers around [`super::cycle`], each run as
+//! one write by [`crate::work::run`] (which publishes ranking events after the commit).
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use entity::enums::ClusterYearStatus as Status;
-use sea_orm::DatabaseTransaction;
 
 use super::{
     cycle::{self, CriterionSpec, NewCluster, Review, ReviewLine, SelfLine, YearRef, YearSetup},
     graphql::{Cluster, ClusterKind, ClusterYear, ScoreSheet},
-    live::{RankingChange, RankingEvent, RankingEvents},
 };
 use crate::{
     api::{
-        context::{db, viewer},
+        context::{db, run, viewer},
         scalars::Date,
         user_errors::{user_errors, UserError},
     },
@@ -243,30 +241,6 @@ pub struct ReopenClusterYearInput {
     reason: String,
 }
 
-async fn begin(ctx: &Context<'_>) -> AppResult<DatabaseTransaction> {
-    crate::api::context::write(ctx).await
-}
-
-/// Commits `outcome`'s transaction when it succeeded (and drops it, writing nothing, when it
-/// did not); publishes `change` for the year after a commit.
-async fn finish<T>(
-    ctx: &Context<'_>,
-    txn: DatabaseTransaction,
-    outcome: Outcome<T>,
-    published: Option<(i32, RankingChange)>,
-) -> AppResult<Outcome<T>> {
-    if outcome.is_ok() {
-        txn.commit().await?;
-        if let (Some((id, change)), Some(events)) = (published, ctx.data_opt::<RankingEvents>()) {
-            events.publish(RankingEvent {
-                cluster_year_id: id,
-                change,
-            });
-        }
-    }
-    Ok(outcome)
-}
-
 /// Looks a year up before any transaction (so that a transaction can start with its write).
 async fn year(ctx: &Context<'_>, cluster_code: &str, year: i32) -> AppResult<Outcome<YearRef>> {
     cycle::find_year(db(ctx)?, cluster_code, year).await
@@ -284,21 +258,23 @@ impl ClustersMutation {
         ctx: &Context<'_>,
         input: CreateClusterInput,
     ) -> AppResult<CreateClusterPayload> {
-        let txn = begin(ctx).await?;
-        let outcome = cycle::create_cluster(
-            &txn,
-            viewer(ctx)?,
-            NewCluster {
-                code: input.code,
-                name: input.name,
-                kind: input.kind.into(),
-                province_code: input.province_code,
-                organiser_unit_code: input.organiser_unit_code,
-                organiser_name: input.organiser_name,
-            },
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::create_cluster(
+                work,
+                viewer(ctx)?,
+                NewCluster {
+                    code: input.code,
+                    name: input.name,
+                    kind: input.kind.into(),
+                    province_code: input.province_code,
+                    organiser_unit_code: input.organiser_unit_code,
+                    organiser_name: input.organiser_name,
+                },
+            )
+            .await
+        })
         .await?;
-        Ok(match finish(ctx, txn, outcome, None).await? {
+        Ok(match outcome {
             Ok(c) => CreateClusterPayload {
                 cluster: Some(Cluster(c)),
                 user_errors: Vec::new(),
@@ -317,20 +293,22 @@ impl ClustersMutation {
         ctx: &Context<'_>,
         input: SetUpClusterYearInput,
     ) -> AppResult<SetUpClusterYearPayload> {
-        let txn = begin(ctx).await?;
-        let outcome = cycle::set_up_year(
-            &txn,
-            viewer(ctx)?,
-            YearSetup {
-                cluster_code: input.cluster_code,
-                year: input.year,
-                member_codes: input.member_codes,
-                head_code: input.head_code,
-                deputy_code: input.deputy_code,
-            },
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::set_up_year(
+                work,
+                viewer(ctx)?,
+                YearSetup {
+                    cluster_code: input.cluster_code,
+                    year: input.year,
+                    member_codes: input.member_codes,
+                    head_code: input.head_code,
+                    deputy_code: input.deputy_code,
+                },
+            )
+            .await
+        })
         .await?;
-        Ok(finish(ctx, txn, outcome, None).await?.into())
+        Ok(outcome.into())
     }
 
     /// Records the election of a year's head and deputy (the board); the head's rights move
@@ -340,17 +318,19 @@ impl ClustersMutation {
         ctx: &Context<'_>,
         input: SetClusterLeadershipInput,
     ) -> AppResult<SetClusterLeadershipPayload> {
-        let txn = begin(ctx).await?;
-        let outcome = cycle::set_leadership(
-            &txn,
-            viewer(ctx)?,
-            &input.cluster_code,
-            input.year,
-            input.head_code.as_deref(),
-            input.deputy_code.as_deref(),
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::set_leadership(
+                work,
+                viewer(ctx)?,
+                &input.cluster_code,
+                input.year,
+                input.head_code.as_deref(),
+                input.deputy_code.as_deref(),
+            )
+            .await
+        })
         .await?;
-        Ok(finish(ctx, txn, outcome, None).await?.into())
+        Ok(outcome.into())
     }
 
     /// Signs the covenant: its date and numbered criteria (the head of the year or the
@@ -373,10 +353,11 @@ impl ClustersMutation {
                 max_points: c.max_points,
             })
             .collect();
-        let txn = begin(ctx).await?;
-        let outcome =
-            cycle::sign_covenant(&txn, viewer(ctx)?, y, input.signed_on.0, criteria).await?;
-        Ok(finish(ctx, txn, outcome, None).await?.into())
+        let outcome = run(ctx, async |work| {
+            cycle::sign_covenant(work, viewer(ctx)?, y, input.signed_on.0, criteria).await
+        })
+        .await?;
+        Ok(outcome.into())
     }
 
     /// Opens self-assessment: ACTIVE → SCORING (the head of the year or the board).
@@ -389,17 +370,19 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => return Ok(Err(p).into()),
         };
-        let txn = begin(ctx).await?;
-        let outcome = cycle::advance(
-            &txn,
-            viewer(ctx)?,
-            y,
-            Status::Active,
-            Status::Scoring,
-            "openScoring",
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::advance(
+                work,
+                viewer(ctx)?,
+                y,
+                Status::Active,
+                Status::Scoring,
+                "openScoring",
+            )
+            .await
+        })
         .await?;
-        Ok(finish(ctx, txn, outcome, None).await?.into())
+        Ok(outcome.into())
     }
 
     /// A member's self-assessment while SCORING (its officers or the board); submitting again
@@ -427,10 +410,11 @@ impl ClustersMutation {
                 evidence: l.evidence,
             })
             .collect();
-        let txn = begin(ctx).await?;
-        let outcome =
-            cycle::submit_self_assessment(&txn, viewer(ctx)?, y, &input.unit_code, lines).await?;
-        Ok(match finish(ctx, txn, outcome, None).await? {
+        let outcome = run(ctx, async |work| {
+            cycle::submit_self_assessment(work, viewer(ctx)?, y, &input.unit_code, lines).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(sheet) => SubmitSelfAssessmentPayload {
                 score_sheet: Some(ScoreSheet::of(sheet)),
                 user_errors: Vec::new(),
@@ -453,17 +437,19 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => return Ok(Err(p).into()),
         };
-        let txn = begin(ctx).await?;
-        let outcome = cycle::advance(
-            &txn,
-            viewer(ctx)?,
-            y,
-            Status::Scoring,
-            Status::Review,
-            "startReview",
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::advance(
+                work,
+                viewer(ctx)?,
+                y,
+                Status::Scoring,
+                Status::Review,
+                "startReview",
+            )
+            .await
+        })
         .await?;
-        Ok(finish(ctx, txn, outcome, None).await?.into())
+        Ok(outcome.into())
     }
 
     /// The head of the year (or the board) reviews one member's sheet while in REVIEW:
@@ -482,7 +468,6 @@ impl ClustersMutation {
                 })
             }
         };
-        let id = y.year.id;
         let review = Review {
             unit_code: input.unit_code,
             lines: input
@@ -498,20 +483,20 @@ impl ClustersMutation {
             penalty: input.penalty,
             penalty_reason: input.penalty_reason,
         };
-        let txn = begin(ctx).await?;
-        let outcome = cycle::review_scores(&txn, viewer(ctx)?, y, review).await?;
-        Ok(
-            match finish(ctx, txn, outcome, Some((id, RankingChange::Reviewed))).await? {
-                Ok(sheet) => ReviewScoresPayload {
-                    score_sheet: Some(ScoreSheet::of(sheet)),
-                    user_errors: Vec::new(),
-                },
-                Err(p) => ReviewScoresPayload {
-                    score_sheet: None,
-                    user_errors: user_errors(p),
-                },
+        let outcome = run(ctx, async |work| {
+            cycle::review_scores(work, viewer(ctx)?, y, review).await
+        })
+        .await?;
+        Ok(match outcome {
+            Ok(sheet) => ReviewScoresPayload {
+                score_sheet: Some(ScoreSheet::of(sheet)),
+                user_errors: Vec::new(),
             },
-        )
+            Err(p) => ReviewScoresPayload {
+                score_sheet: None,
+                user_errors: user_errors(p),
+            },
+        })
     }
 
     /// Finalizes the ranking: REVIEW → FINALIZED (the head of the year or the board). Ranks
@@ -527,21 +512,18 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => return Ok(Err(p).into()),
         };
-        let id = y.year.id;
-        let txn = begin(ctx).await?;
-        let outcome = cycle::finalize(
-            &txn,
-            viewer(ctx)?,
-            y,
-            input.expected_version,
-            &input.tie_break.unwrap_or_default(),
-        )
+        let outcome = run(ctx, async |work| {
+            cycle::finalize(
+                work,
+                viewer(ctx)?,
+                y,
+                input.expected_version,
+                &input.tie_break.unwrap_or_default(),
+            )
+            .await
+        })
         .await?;
-        Ok(
-            finish(ctx, txn, outcome, Some((id, RankingChange::Finalized)))
-                .await?
-                .into(),
-        )
+        Ok(outcome.into())
     }
 
     /// Takes a year back one stage, with a reason (the board). Reopening a finalized year
@@ -555,11 +537,10 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => return Ok(Err(p).into()),
         };
-        let id = y.year.id;
-        let was_final = y.year.status == Status::Finalized;
-        let txn = begin(ctx).await?;
-        let outcome = cycle::reopen(&txn, viewer(ctx)?, y, &input.reason).await?;
-        let change = was_final.then_some((id, RankingChange::Reopened));
-        Ok(finish(ctx, txn, outcome, change).await?.into())
+        let outcome = run(ctx, async |work| {
+            cycle::reopen(work, viewer(ctx)?, y, &input.reason).await
+        })
+        .await?;
+        Ok(outcome.into())
     }
 }

@@ -7,7 +7,7 @@ use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use super::{NewConference, Tally};
 use crate::{
     api::{
-        context::{db, loaders, viewer},
+        context::{db, loaders, run, viewer},
         ids::{global_id, parse_global_id, NodeKind},
         paging::{fetch_page, Conn, PageArgs},
         scalars::Date,
@@ -288,30 +288,23 @@ impl ConferencesMutation {
                 individuals: t.individuals,
             })
             .collect();
-        let txn = crate::api::context::write(ctx).await?;
-        let outcome = super::create(
-            &txn,
-            viewer(ctx)?,
-            NewConference {
-                kind: input.kind.into(),
-                name: input.name,
-                held_on: input.held_on.0,
-                host_unit_code: input.host_unit_code,
-                period_id,
-                summary: input.summary,
-                tallies,
-                award_ids,
-            },
-        )
-        .await?;
+        let viewer = viewer(ctx)?;
+        let new = NewConference {
+            kind: input.kind.into(),
+            name: input.name,
+            held_on: input.held_on.0,
+            host_unit_code: input.host_unit_code,
+            period_id,
+            summary: input.summary,
+            tallies,
+            award_ids,
+        };
+        let outcome = run(ctx, async |work| super::create(work, viewer, new).await).await?;
         Ok(match outcome {
-            Ok(c) => {
-                txn.commit().await?;
-                CreateConferencePayload {
-                    conference: Some(Conference(c)),
-                    user_errors: Vec::new(),
-                }
-            }
+            Ok(c) => CreateConferencePayload {
+                conference: Some(Conference(c)),
+                user_errors: Vec::new(),
+            },
             Err(p) => CreateConferencePayload {
                 conference: None,
                 user_errors: user_errors(p),

@@ -10,17 +10,17 @@ use entity::{
     enums::{ConferenceKind, TallyKind, TermKind},
     term,
 };
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::{
+    access::target::{self, Through},
     access::{self, Action, Viewer},
-    audit::{self, AuditEntry},
+    audit::AuditEntry,
     error::{AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::{rules, store as organisation},
     text,
+    work::Work,
 };
 
 /// How many collectives and individuals received, or were proposed for, an award.
@@ -48,10 +48,11 @@ pub struct NewConference {
 /// `createConference`: records a conference of a unit (its officers, or the board), with the
 /// awards given there (named awards by id, or tallies) and the proposals sent up.
 pub async fn create(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewConference,
 ) -> AppResult<Outcome<conference::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(host) = organisation::find_unit(txn, &text::nfc(&new.host_unit_code)).await? else {
         return Ok(Err(vec![UserProblem::new(
@@ -63,7 +64,7 @@ pub async fn create(
     access::authorize(
         viewer,
         Action::WriteOrganisation,
-        &organisation::unit_target(txn, &host).await?,
+        &target::of_unit(&Through(txn), &host).await?,
     )?;
     let name = text::nfc(&new.name);
     let mut problems: Vec<UserProblem> = rules::name("name", &name).into_iter().collect();
@@ -148,14 +149,13 @@ pub async fn create(
         linked.conference_id = Set(Some(row.id));
         linked.update(txn).await?;
     }
-    audit::record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "createConference",
         object_type: "Conference",
         object_id: row.id.to_string(),
         province_id: host.province_id,
         before: None,
         after: Some(json!({ "name": row.name, "heldOn": row.held_on, "host": host.code, "tallies": tallies.iter().map(|(a, t)| json!({ "award": a.code, "kind": t.kind, "collectives": t.collectives, "individuals": t.individuals })).collect::<Vec<_>>() })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }

@@ -29,6 +29,7 @@ use crate::{
     movements,
     organisation::{store, unit_search_key, writes},
     text,
+    work::{Events, Work},
 };
 
 fn date(s: &str) -> Result<NaiveDate, DbErr> {
@@ -54,15 +55,17 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
     let phc = crate::identity::password::hash_off_runtime(data::DEMO_PASSWORD.to_owned())
         .await
         .map_err(DbErr::Custom)?;
-    let txn = crate::db::begin_write(db).await?;
-    seed_provinces(&txn).await?;
-    seed_units(&txn).await?;
-    seed_persons(&txn).await?;
-    seed_terms(&txn).await?;
-    seed_clusters(&txn).await?;
-    seed_users(&txn, &phc).await?;
-    seed_conferences_and_movements(&txn).await?;
-    txn.commit().await
+    let failed = |e: crate::error::AppError| DbErr::Custom(format!("demo data: {}", e.message()));
+    let work = Work::begin(db).await.map_err(failed)?;
+    seed_provinces(work.txn()).await?;
+    seed_units(&work).await?;
+    seed_persons(&work).await?;
+    seed_terms(&work).await?;
+    seed_clusters(&work).await?;
+    seed_users(work.txn(), &phc).await?;
+    seed_conferences_and_movements(&work).await?;
+    // Nobody listens yet: the seed runs before the server serves.
+    work.commit(&Events::default()).await.map_err(failed)
 }
 
 /// The demo accounts, all with the password whose hash is `phc`.
@@ -163,7 +166,8 @@ async fn seed_provinces(txn: &DatabaseTransaction) -> Result<(), DbErr> {
     Ok(())
 }
 
-async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+async fn seed_units(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
     let player = demo_player();
     for u in data::UNITS {
         if store::find_unit(txn, u.code).await?.is_some() {
@@ -172,7 +176,7 @@ async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         if let Some(merger) = merger_creating(u) {
             played(
                 u.code,
-                writes::reorganize_units(txn, &player, merger?).await,
+                writes::reorganize_units(work, &player, merger?).await,
             )?;
         } else {
             insert_unit(txn, u).await?;
@@ -202,7 +206,7 @@ async fn seed_units(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             let what = format!("{} -> {}", s.predecessor, s.successor);
             played(
                 &what,
-                writes::reorganize_units(txn, &player, absorption).await,
+                writes::reorganize_units(work, &player, absorption).await,
             )?;
             continue;
         }
@@ -292,7 +296,8 @@ async fn insert_unit(txn: &DatabaseTransaction, u: &data::UnitSeed) -> Result<()
     Ok(())
 }
 
-async fn seed_persons(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+async fn seed_persons(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
     let player = demo_player();
     for p in data::PERSONS {
         let unit = unit_id(txn, p.unit).await?;
@@ -316,7 +321,7 @@ async fn seed_persons(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             title: Some(p.title.to_owned()),
             private: writes::PrivateDetails::default(),
         };
-        played(p.full_name, writes::create_person(txn, &player, new).await)?;
+        played(p.full_name, writes::create_person(work, &player, new).await)?;
     }
     Ok(())
 }
@@ -344,7 +349,8 @@ async fn insert_person(
     Ok(())
 }
 
-async fn seed_terms(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+async fn seed_terms(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
     let player = demo_player();
     for t in data::TERMS {
         let unit = match t.unit {
@@ -382,7 +388,7 @@ async fn seed_terms(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             start_year: t.start_year,
             end_year: t.end_year,
         };
-        played(t.name, writes::create_term(txn, &player, new).await)?;
+        played(t.name, writes::create_term(work, &player, new).await)?;
     }
     Ok(())
 }
@@ -413,7 +419,8 @@ fn played<T>(what: &str, outcome: AppResult<Outcome<T>>) -> Result<T, DbErr> {
 /// Plays the clusters of the articles through the cluster cycle's own operations (the ones
 /// the API runs): clusters, years and elections, covenants, and Cụm II's 2020 scoring,
 /// review and ranking (seed 002).
-async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+async fn seed_clusters(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
     let player = demo_player();
     for c in data::CLUSTERS {
         if clusters::store::cluster_by_code(txn, c.code)
@@ -430,7 +437,7 @@ async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             organiser_unit_code: c.organiser_unit.map(str::to_owned),
             organiser_name: c.organiser_name.map(str::to_owned),
         };
-        played(c.code, cycle::create_cluster(txn, &player, new).await)?;
+        played(c.code, cycle::create_cluster(work, &player, new).await)?;
     }
     for y in data::CLUSTER_YEARS {
         let what = format!("{} {}", y.cluster, y.year);
@@ -445,7 +452,7 @@ async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         if elected {
             played(
                 &what,
-                cycle::set_leadership(txn, &player, y.cluster, y.year, y.head, y.deputy).await,
+                cycle::set_leadership(work, &player, y.cluster, y.year, y.head, y.deputy).await,
             )?;
         } else {
             let setup = cycle::YearSetup {
@@ -455,7 +462,7 @@ async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
                 head_code: y.head.map(str::to_owned),
                 deputy_code: y.deputy.map(str::to_owned),
             };
-            played(&what, cycle::set_up_year(txn, &player, setup).await)?;
+            played(&what, cycle::set_up_year(work, &player, setup).await)?;
         }
     }
     for covenant in data::COVENANTS {
@@ -478,14 +485,15 @@ async fn seed_clusters(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             .collect();
         played(
             &what,
-            cycle::sign_covenant(txn, &player, year, date(covenant.signed_on)?, criteria).await,
+            cycle::sign_covenant(work, &player, year, date(covenant.signed_on)?, criteria).await,
         )?;
     }
-    play_cum_ii_2020(txn, &player).await
+    play_cum_ii_2020(work, &player).await
 }
 
 /// Cụm II 2020: self-assessments, the head's review, the ranking and its proposals.
-async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<(), DbErr> {
+async fn play_cum_ii_2020(work: &Work, player: &Viewer) -> Result<(), DbErr> {
+    let txn = work.txn();
     const CLUSTER: &str = "HNA-CUM-II";
     let find = || async { played("Cụm II 2020", cycle::find_year(txn, CLUSTER, 2020).await) };
     let year = find().await?;
@@ -500,7 +508,7 @@ async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<
     played(
         "open scoring",
         cycle::advance(
-            txn,
+            work,
             player,
             year,
             ClusterYearStatus::Active,
@@ -521,13 +529,13 @@ async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<
             .collect();
         played(
             sheet.unit,
-            cycle::submit_self_assessment(txn, player, find().await?, sheet.unit, lines).await,
+            cycle::submit_self_assessment(work, player, find().await?, sheet.unit, lines).await,
         )?;
     }
     played(
         "start review",
         cycle::advance(
-            txn,
+            work,
             player,
             find().await?,
             ClusterYearStatus::Scoring,
@@ -555,7 +563,7 @@ async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<
         let unit = review.unit_code.clone();
         played(
             &unit,
-            cycle::review_scores(txn, player, find().await?, review).await,
+            cycle::review_scores(work, player, find().await?, review).await,
         )?;
     }
     let year = find().await?;
@@ -563,17 +571,18 @@ async fn play_cum_ii_2020(txn: &DatabaseTransaction, player: &Viewer) -> Result<
     let year_id = year.year.id;
     played(
         "finalize",
-        cycle::finalize(txn, player, year, version, &[]).await,
+        cycle::finalize(work, player, year, version, &[]).await,
     )?;
-    decide_cum_ii_2020_proposals(txn, player, year_id).await
+    decide_cum_ii_2020_proposals(work, player, year_id).await
 }
 
 /// The board approves Cụm II's three 2020 proposals and the People's Committee decides them.
 async fn decide_cum_ii_2020_proposals(
-    txn: &DatabaseTransaction,
+    work: &Work,
     player: &Viewer,
     year_id: i32,
 ) -> Result<(), DbErr> {
+    let txn = work.txn();
     use entity::nomination;
     let proposals = nomination::Entity::find()
         .filter(nomination::Column::ProposedByClusterYearId.eq(year_id))
@@ -584,7 +593,7 @@ async fn decide_cum_ii_2020_proposals(
         played(
             "approve",
             workflow::take(
-                txn,
+                work,
                 player,
                 p.id,
                 workflow::Step::Approve,
@@ -603,13 +612,14 @@ async fn decide_cum_ii_2020_proposals(
     };
     played(
         "decision",
-        workflow::issue_decision(txn, player, decision).await,
+        workflow::issue_decision(work, player, decision).await,
     )?;
     Ok(())
 }
 
 /// The conferences and movement of seeds 000 and 001, through the same operations as the API.
-async fn seed_conferences_and_movements(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+async fn seed_conferences_and_movements(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
     use entity::{conference, enums, movement};
     let player = demo_player();
     for c in data::CONFERENCES {
@@ -657,7 +667,7 @@ async fn seed_conferences_and_movements(txn: &DatabaseTransaction) -> Result<(),
             tallies,
             award_ids: Vec::new(),
         };
-        played(c.name, conferences::create(txn, &player, new).await)?;
+        played(c.name, conferences::create(work, &player, new).await)?;
     }
     for m in data::MOVEMENTS {
         let exists = movement::Entity::find()
@@ -676,7 +686,7 @@ async fn seed_conferences_and_movements(txn: &DatabaseTransaction) -> Result<(),
             end_on: Some(date(m.end_on)?),
             description: None,
         };
-        played(m.name, movements::launch(txn, &player, new).await)?;
+        played(m.name, movements::launch(work, &player, new).await)?;
     }
     Ok(())
 }

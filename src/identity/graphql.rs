@@ -2,19 +2,17 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
-use serde_json::json;
 
-use super::{password, users, Identity};
+use super::{password, sign_in, users, Identity};
 use crate::{
     access::{self, Action, Viewer},
     api::{
-        context::{db, loaders, viewer},
+        context::{db, loaders, run, viewer},
         scalars::DateTime,
         user_errors::{user_errors, UserError},
     },
-    audit::{self, AuditEntry},
     clusters::{graphql::ClusterYear, store as clusters},
-    error::{AppError, AppResult, ErrorCode, UserErrorCode, UserProblem},
+    error::{AppError, AppResult, UserErrorCode, UserProblem},
     organisation::graphql::{Province, Unit},
     text,
 };
@@ -156,6 +154,13 @@ pub struct CreateUserPayload {
     user_errors: Vec<UserError>,
 }
 
+fn login_refused(problems: Vec<UserProblem>) -> LoginPayload {
+    LoginPayload {
+        user_errors: user_errors(problems),
+        ..Default::default()
+    }
+}
+
 fn identity<'a>(ctx: &Context<'a>) -> AppResult<&'a Identity> {
     ctx.data_opt::<Identity>().ok_or_else(|| {
         AppError::internal(&std::io::Error::other("request context has no identity"))
@@ -172,65 +177,23 @@ impl IdentityMutation {
     /// for one username lock it for a while (`RATE_LIMITED`).
     async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> AppResult<LoginPayload> {
         let identity = identity(ctx)?;
-        let db = db(ctx)?;
-        let username = text::nfc(&input.username);
-        if let Some(wait) = identity.limiter.locked_for(&username) {
-            return Err(AppError::new(
-                ErrorCode::RateLimited,
-                format!(
-                    "Too many failed sign-ins for this username; try again in {} minutes.",
-                    wait.as_secs().div_ceil(60).max(1)
-                ),
-            ));
-        }
-        let user = users::by_username(db, &username).await?;
-        let matches = password::verify_off_runtime(
-            input.password,
-            user.as_ref().map(|u| u.password_hash.clone()),
-        )
-        .await
-        .map_err(|e| AppError::internal(&std::io::Error::other(e)))?;
-        let accepted = matches
-            && user
-                .as_ref()
-                .is_some_and(|u| users::may_sign_in(u, identity.environment));
-        let Some(user) = user.filter(|_| accepted) else {
-            identity.limiter.record_failure(&username);
-            return Ok(LoginPayload {
-                user_errors: user_errors(vec![UserProblem::new(
-                    &[],
-                    "Wrong username or password.",
-                    UserErrorCode::InvalidCredentials,
-                )]),
-                ..Default::default()
-            });
-        };
-        identity.limiter.record_success(&username);
-        let issued = identity
-            .tokens
-            .issue(user.id, None)
-            .map_err(|e| AppError::internal(&e))?;
-        let signed_in = users::viewer_of_user(db, &user).await?;
-        let txn = crate::api::context::write(ctx).await?;
-        audit::record(
-            &txn,
-            &signed_in,
-            AuditEntry {
-                action: "login",
-                object_type: "User",
-                object_id: user.username.clone(),
-                province_id: signed_in.province_id,
-                before: None,
-                after: None,
-            },
-        )
+        let accepted =
+            match sign_in::check(db(ctx)?, identity, &input.username, input.password).await? {
+                Ok(accepted) => accepted,
+                Err(problems) => return Ok(login_refused(problems)),
+            };
+        let outcome = run(ctx, async |work| {
+            sign_in::record(work, identity, accepted).await
+        })
         .await?;
-        txn.commit().await?;
-        Ok(LoginPayload {
-            token: Some(issued.token),
-            expires_at: Some(DateTime(issued.expires_at)),
-            viewer: Some(ViewerInfo(signed_in)),
-            user_errors: Vec::new(),
+        Ok(match outcome {
+            Ok(signed_in) => LoginPayload {
+                token: Some(signed_in.token.token),
+                expires_at: Some(DateTime(signed_in.token.expires_at)),
+                viewer: Some(ViewerInfo(signed_in.viewer)),
+                user_errors: Vec::new(),
+            },
+            Err(problems) => login_refused(problems),
         })
     }
 
@@ -249,37 +212,33 @@ impl IdentityMutation {
             unit_code: input.unit_code.map(|c| text::nfc(&c)),
             province_code: input.province_code.map(|c| text::nfc(&c)),
         };
+        // A weak password is refused before the (slow) hash is made.
+        if let Some(message) = password::weakness(&new.password) {
+            return Ok(CreateUserPayload {
+                user: None,
+                user_errors: user_errors(vec![UserProblem::new(
+                    &["password"],
+                    message,
+                    UserErrorCode::InvalidValue,
+                )]),
+            });
+        }
         let hash = password::hash_off_runtime(new.password.clone())
             .await
             .map_err(|e| AppError::internal(&std::io::Error::other(e)))?;
-        let txn = crate::api::context::write(ctx).await?;
-        let row = match users::prepare(&txn, &new, hash, false).await? {
-            Ok(row) => row,
-            Err(problems) => {
-                return Ok(CreateUserPayload {
-                    user_errors: user_errors(problems),
-                    ..Default::default()
-                })
-            }
-        };
-        let user = sea_orm::ActiveModelTrait::insert(row, &txn).await?;
-        audit::record(
-            &txn,
-            viewer,
-            AuditEntry {
-                action: "createUser",
-                object_type: "User",
-                object_id: user.username.clone(),
-                province_id: user.province_id,
-                before: None,
-                after: Some(json!({ "username": user.username, "role": user.role, "unitId": user.unit_id, "provinceId": user.province_id })),
-            },
-        )
+        let outcome = run(ctx, async |work| {
+            users::create(work, viewer, new, hash).await
+        })
         .await?;
-        txn.commit().await?;
-        Ok(CreateUserPayload {
-            user: Some(user.into()),
-            user_errors: Vec::new(),
+        Ok(match outcome {
+            Ok(user) => CreateUserPayload {
+                user: Some(user.into()),
+                user_errors: Vec::new(),
+            },
+            Err(problems) => CreateUserPayload {
+                user: None,
+                user_errors: user_errors(problems),
+            },
         })
     }
 }

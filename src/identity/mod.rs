@@ -5,6 +5,7 @@ pub mod graphql;
 pub mod keys;
 pub mod limiter;
 pub mod password;
+pub mod sign_in;
 pub mod tokens;
 pub mod users;
 

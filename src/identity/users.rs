@@ -1,4 +1,4 @@
-//! User accounts in the database.
+//! User accounts in the database, and `createUser`.
 
 use chrono::Utc;
 use entity::{app_user, enums::Role, province, unit};
@@ -7,10 +7,14 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
+use serde_json::json;
+
 use super::Environment;
 use crate::{
-    access::Viewer,
-    error::{UserErrorCode, UserProblem},
+    access::{self, Action, Target, Viewer},
+    audit::AuditEntry,
+    error::{AppResult, Outcome, UserErrorCode, UserProblem},
+    work::Work,
 };
 
 /// What is needed to create an account.
@@ -209,4 +213,33 @@ pub async fn viewer_of_user<C: sea_orm::ConnectionTrait>(
 /// Whether `user` may sign in at all in `environment`.
 pub fn may_sign_in(user: &app_user::Model, environment: Environment) -> bool {
     user.disabled_at.is_none() && (!user.demo || environment == Environment::Development)
+}
+
+/// `createUser`: an administrator creates an account. `password_hash` is the PHC string of
+/// `new.password`, made before the write (see [`prepare`]).
+pub async fn create(
+    work: &Work,
+    viewer: &Viewer,
+    new: NewUser,
+    password_hash: String,
+) -> AppResult<Outcome<app_user::Model>> {
+    access::authorize(viewer, Action::ManageUsers, &Target::none())?;
+    let row = match prepare(work.txn(), &new, password_hash, false).await? {
+        Ok(row) => row,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let user = row.insert(work.txn()).await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "createUser",
+            object_type: "User",
+            object_id: user.username.clone(),
+            province_id: user.province_id,
+            before: None,
+            after: Some(json!({ "username": user.username, "role": user.role,
+                            "unitId": user.unit_id, "provinceId": user.province_id })),
+        },
+    );
+    Ok(Ok(user))
 }

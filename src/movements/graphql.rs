@@ -8,7 +8,7 @@ use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use super::{NewMovement, Registrant};
 use crate::{
     api::{
-        context::{db, loaders, viewer},
+        context::{db, loaders, run, viewer},
         ids::{global_id, parse_global_id, NodeKind},
         paging::{fetch_page, Conn, PageArgs},
         scalars::Date,
@@ -248,28 +248,21 @@ impl MovementsMutation {
         ctx: &Context<'_>,
         input: LaunchMovementInput,
     ) -> AppResult<LaunchMovementPayload> {
-        let txn = crate::api::context::write(ctx).await?;
-        let outcome = super::launch(
-            &txn,
-            viewer(ctx)?,
-            NewMovement {
-                name: input.name,
-                kind: input.kind.into(),
-                launching_unit_code: input.launching_unit_code,
-                start_on: input.start_on.0,
-                end_on: input.end_on.map(|d| d.0),
-                description: input.description,
-            },
-        )
-        .await?;
+        let viewer = viewer(ctx)?;
+        let new = NewMovement {
+            name: input.name,
+            kind: input.kind.into(),
+            launching_unit_code: input.launching_unit_code,
+            start_on: input.start_on.0,
+            end_on: input.end_on.map(|d| d.0),
+            description: input.description,
+        };
+        let outcome = run(ctx, async |work| super::launch(work, viewer, new).await).await?;
         Ok(match outcome {
-            Ok(m) => {
-                txn.commit().await?;
-                LaunchMovementPayload {
-                    movement: Some(Movement(m)),
-                    user_errors: Vec::new(),
-                }
-            }
+            Ok(m) => LaunchMovementPayload {
+                movement: Some(Movement(m)),
+                user_errors: Vec::new(),
+            },
             Err(p) => LaunchMovementPayload {
                 movement: None,
                 user_errors: user_errors(p),
@@ -288,59 +281,52 @@ impl MovementsMutation {
             (NodeKind::Movement, id) => id,
             _ => return Err(AppError::bad_input("`movementId` is not a movement's ID")),
         };
-        let txn = crate::api::context::write(ctx).await?;
-        let registrant = match (input.unit_code, input.person_id) {
-            (Some(code), None) => {
-                match crate::organisation::store::find_unit(&txn, &text::nfc(&code)).await? {
-                    Some(u) => Registrant::Unit(u),
-                    None => {
-                        return Ok(RegisterForMovementPayload {
-                            registration: None,
-                            user_errors: user_errors(vec![crate::error::UserProblem::new(
-                                &["unitCode"],
-                                format!("No unit has code {code}."),
-                                crate::error::UserErrorCode::NotFound,
-                            )]),
-                        })
-                    }
-                }
-            }
-            // Through the transaction, as every read after `write(ctx)`: through the pool
-            // it waited for the connection the transaction held.
-            (None, Some(id)) => {
-                match crate::awards::graphql::recipient_in(&txn, viewer(ctx)?, &id).await? {
-                    crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
-                    crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
-                }
-            }
-            _ => {
-                return Err(AppError::bad_input(
-                    "give `unitCode` or `personId`, one of them",
-                ))
-            }
-        };
+        let viewer = viewer(ctx)?;
         let day = input
             .registered_on
             .map(|d| d.0)
             .unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let outcome = super::register(
-            &txn,
-            viewer(ctx)?,
-            movement_id,
-            registrant,
-            input.award_type_code.as_deref(),
-            day,
-        )
+        let outcome = run(ctx, async |work| {
+            let txn = work.txn();
+            let registrant = match (input.unit_code, input.person_id) {
+                (Some(code), None) => {
+                    match crate::organisation::store::find_unit(txn, &text::nfc(&code)).await? {
+                        Some(u) => Registrant::Unit(u),
+                        None => {
+                            return Ok(Err(vec![crate::error::UserProblem::new(
+                                &["unitCode"],
+                                format!("No unit has code {code}."),
+                                crate::error::UserErrorCode::NotFound,
+                            )]))
+                        }
+                    }
+                }
+                (None, Some(id)) => match crate::api::inputs::recipient(txn, viewer, &id).await? {
+                    crate::awards::eligibility::Recipient::Person(p) => Registrant::Person(p),
+                    crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
+                },
+                _ => {
+                    return Err(AppError::bad_input(
+                        "give `unitCode` or `personId`, one of them",
+                    ))
+                }
+            };
+            super::register(
+                work,
+                viewer,
+                movement_id,
+                registrant,
+                input.award_type_code.as_deref(),
+                day,
+            )
+            .await
+        })
         .await?;
         Ok(match outcome {
-            Ok(r) => {
-                txn.commit().await?;
-                RegisterForMovementPayload {
-                    registration: crate::access::see_registration(viewer(ctx)?, r)
-                        .map(Registration),
-                    user_errors: Vec::new(),
-                }
-            }
+            Ok(r) => RegisterForMovementPayload {
+                registration: crate::access::see_registration(viewer, r).map(Registration),
+                user_errors: Vec::new(),
+            },
             Err(p) => RegisterForMovementPayload {
                 registration: None,
                 user_errors: user_errors(p),

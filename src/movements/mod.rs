@@ -5,17 +5,17 @@ pub mod graphql;
 
 use chrono::{NaiveDate, Utc};
 use entity::{award_type, enums::MovementKind, movement, movement_registration, person, unit};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::{
+    access::target::{self, Through},
     access::{self, Action, Viewer},
-    audit::{self, AuditEntry},
+    audit::AuditEntry,
     error::{AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::{rules, store as organisation},
     text,
+    work::Work,
 };
 
 /// A movement to launch.
@@ -31,10 +31,11 @@ pub struct NewMovement {
 
 /// `launchMovement`: a unit launches a movement (its officers, or the board).
 pub async fn launch(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewMovement,
 ) -> AppResult<Outcome<movement::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(unit) = organisation::find_unit(txn, &text::nfc(&new.launching_unit_code)).await?
     else {
@@ -47,7 +48,7 @@ pub async fn launch(
     access::authorize(
         viewer,
         Action::WriteOrganisation,
-        &organisation::unit_target(txn, &unit).await?,
+        &target::of_unit(&Through(txn), &unit).await?,
     )?;
     let name = text::nfc(&new.name);
     let mut problems: Vec<UserProblem> = rules::name("name", &name).into_iter().collect();
@@ -67,15 +68,14 @@ pub async fn launch(
     }
     .insert(txn)
     .await?;
-    audit::record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "launchMovement",
         object_type: "Movement",
         object_id: row.id.to_string(),
         province_id: unit.province_id,
         before: None,
         after: Some(json!({ "name": row.name, "kind": row.kind, "launchingUnit": unit.code, "startOn": row.start_on, "endOn": row.end_on })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }
 
@@ -89,13 +89,14 @@ pub enum Registrant {
 /// `registerForMovement`: a unit or person registers, optionally for a title (its unit's
 /// officers, or the board). One registration per registrant and movement.
 pub async fn register(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     movement_id: i32,
     registrant: Registrant,
     award_type_code: Option<&str>,
     registered_on: NaiveDate,
 ) -> AppResult<Outcome<movement_registration::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(movement) = movement::Entity::find_by_id(movement_id).one(txn).await? else {
         return Ok(Err(vec![UserProblem::new(
@@ -120,7 +121,7 @@ pub async fn register(
     access::authorize(
         viewer,
         Action::WriteOrganisation,
-        &organisation::unit_target(txn, &home).await?,
+        &target::of_unit(&Through(txn), &home).await?,
     )?;
     let mut problems = Vec::new();
     let award_type = match award_type_code {
@@ -181,14 +182,13 @@ pub async fn register(
     }
     .insert(txn)
     .await?;
-    audit::record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "registerForMovement",
         object_type: "Movement",
         object_id: movement.id.to_string(),
         province_id: home.province_id,
         before: None,
         after: Some(json!({ "unitId": unit_id, "personId": person_id, "awardType": award_type.map(|t| t.code) })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }

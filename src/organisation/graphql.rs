@@ -217,7 +217,25 @@ impl Unit {
         &self,
         ctx: &Context<'_>,
     ) -> AppResult<Vec<crate::clusters::graphql::Standing>> {
-        crate::clusters::graphql::standings(ctx, self.0.id).await
+        let loaders = loaders(ctx)?;
+        let rows = loaders
+            .unit_standings
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let years = loaders
+            .cluster_year
+            .load_many(rows.iter().map(|r| r.cluster_year_id))
+            .await?;
+        let mut rows: Vec<entity::ranking_entry::Model> = rows
+            .into_iter()
+            .filter(|r| years.contains_key(&r.cluster_year_id))
+            .collect();
+        rows.sort_by_key(|r| (years[&r.cluster_year_id].year, r.cluster_year_id));
+        Ok(rows
+            .into_iter()
+            .map(crate::clusters::graphql::Standing)
+            .collect())
     }
     /// The unit's name as of `date`: its own while in force; before it began, the name of
     /// the unit it was renamed from (following RENAME links back); null when the body did
@@ -352,40 +370,9 @@ impl Person {
     }
 }
 
-/// The authorization target of a unit, through the request's loaders: the unit and its
-/// ancestors, its province and the provinces that succeeded it.
+/// The authorization target of a unit, through the request's loaders.
 pub async fn unit_target(ctx: &Context<'_>, unit_id: i32) -> AppResult<access::Target> {
-    let loaders = loaders(ctx)?;
-    let mut target = access::Target::none();
-    let mut next = Some(unit_id);
-    let mut province = None;
-    while let Some(id) = next {
-        if target.unit_chain.contains(&id) {
-            break;
-        }
-        target.unit_chain.push(id);
-        let unit = loaders.unit.load_one(id).await?;
-        if province.is_none() {
-            province = unit.as_ref().and_then(|u| u.province_id);
-        }
-        next = unit.and_then(|u| u.parent_id);
-    }
-    let mut line: Vec<i32> = province.into_iter().collect();
-    let mut i = 0;
-    while i < line.len() {
-        let links = loaders
-            .province_lineage
-            .load_one((line[i], LineageSide::Successors))
-            .await?;
-        for link in links.unwrap_or_default() {
-            if !line.contains(&link.successor_id) {
-                line.push(link.successor_id);
-            }
-        }
-        i += 1;
-    }
-    target.province_ids = line;
-    Ok(target)
+    access::target::of_unit_id(loaders(ctx)?, unit_id).await
 }
 
 /// A position a person holds or held (chức vụ).

@@ -1,8 +1,7 @@
-//! The organisation's mutations: thin GraphQL wrappers around [`super::writes`], one
-//! transaction each, committed only when the operation succeeded.
+//! The organisation's mutations: thin GraphQL wrappers around [`super::writes`], each run
+//! as one write by [`crate::work::run`].
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
-use sea_orm::DatabaseTransaction;
 
 use super::{
     graphql::{LineageKind, Person, Position, Unit, UnitKind},
@@ -11,7 +10,7 @@ use super::{
 use crate::{
     access::{self, Action, Viewer},
     api::{
-        context::viewer,
+        context::{run, viewer},
         ids::{parse_global_id, NodeKind},
         scalars::Date,
         user_errors::{user_errors, UserError},
@@ -347,19 +346,6 @@ impl From<ReorganizeUnitsInput> for writes::Reorganisation {
     }
 }
 
-async fn begin(ctx: &Context<'_>) -> AppResult<DatabaseTransaction> {
-    crate::api::context::write(ctx).await
-}
-
-/// Commits `outcome`'s transaction when it succeeded, and drops it (writing nothing) when it
-/// did not.
-async fn finish<T>(txn: DatabaseTransaction, outcome: Outcome<T>) -> AppResult<Outcome<T>> {
-    if outcome.is_ok() {
-        txn.commit().await?;
-    }
-    Ok(outcome)
-}
-
 /// Mutations of the organisation.
 #[derive(Default)]
 pub struct OrganisationMutation;
@@ -374,9 +360,11 @@ impl OrganisationMutation {
         input: CreateUnitInput,
     ) -> AppResult<CreateUnitPayload> {
         let viewer = viewer(ctx)?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::create_unit(&txn, viewer, input.into()).await?;
-        Ok(match finish(txn, outcome).await? {
+        let outcome = run(ctx, async |work| {
+            writes::create_unit(work, viewer, input.into()).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(row) => CreateUnitPayload {
                 unit: Some(Unit(row)),
                 user_errors: Vec::new(),
@@ -395,9 +383,11 @@ impl OrganisationMutation {
         input: UpdateUnitInput,
     ) -> AppResult<UpdateUnitPayload> {
         let viewer = viewer(ctx)?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::update_unit(&txn, viewer, input.into()).await?;
-        Ok(match finish(txn, outcome).await? {
+        let outcome = run(ctx, async |work| {
+            writes::update_unit(work, viewer, input.into()).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(row) => UpdateUnitPayload {
                 unit: Some(Unit(row)),
                 user_errors: Vec::new(),
@@ -416,9 +406,11 @@ impl OrganisationMutation {
         input: CreatePersonInput,
     ) -> AppResult<PersonPayload> {
         let viewer = viewer(ctx)?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::create_person(&txn, viewer, input.into()).await?;
-        Ok(person_payload(viewer, finish(txn, outcome).await?))
+        let outcome = run(ctx, async |work| {
+            writes::create_person(work, viewer, input.into()).await
+        })
+        .await?;
+        Ok(person_payload(viewer, outcome))
     }
 
     /// Corrects a person, or moves them to another unit (officers of both units, or the
@@ -432,9 +424,11 @@ impl OrganisationMutation {
         // A viewer with no right at all hears FORBIDDEN before anything about its input.
         access::require_some(viewer, Action::WriteOrganisation)?;
         let correction = input.parse()?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::update_person(&txn, viewer, correction).await?;
-        Ok(person_payload(viewer, finish(txn, outcome).await?))
+        let outcome = run(ctx, async |work| {
+            writes::update_person(work, viewer, correction).await
+        })
+        .await?;
+        Ok(person_payload(viewer, outcome))
     }
 
     /// Creates a term: a unit's (its officers or the board), a province's emulation period
@@ -445,9 +439,11 @@ impl OrganisationMutation {
         input: CreateTermInput,
     ) -> AppResult<CreateTermPayload> {
         let viewer = viewer(ctx)?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::create_term(&txn, viewer, input.into()).await?;
-        Ok(match finish(txn, outcome).await? {
+        let outcome = run(ctx, async |work| {
+            writes::create_term(work, viewer, input.into()).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(row) => CreateTermPayload {
                 term: Some(Term(row)),
                 user_errors: Vec::new(),
@@ -469,9 +465,11 @@ impl OrganisationMutation {
         // A viewer with no right at all hears FORBIDDEN before anything about its input.
         access::require_some(viewer, Action::WriteOrganisation)?;
         let new = input.parse()?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::assign_position(&txn, viewer, new).await?;
-        Ok(match finish(txn, outcome).await? {
+        let outcome = run(ctx, async |work| {
+            writes::assign_position(work, viewer, new).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(row) => AssignPositionPayload {
                 position: Some(Position(row)),
                 user_errors: Vec::new(),
@@ -494,9 +492,11 @@ impl OrganisationMutation {
         input: ReorganizeUnitsInput,
     ) -> AppResult<ReorganizeUnitsPayload> {
         let viewer = viewer(ctx)?;
-        let txn = begin(ctx).await?;
-        let outcome = writes::reorganize_units(&txn, viewer, input.into()).await?;
-        Ok(match finish(txn, outcome).await? {
+        let outcome = run(ctx, async |work| {
+            writes::reorganize_units(work, viewer, input.into()).await
+        })
+        .await?;
+        Ok(match outcome {
             Ok(done) => ReorganizeUnitsPayload {
                 predecessors: done.predecessors.into_iter().map(Unit).collect(),
                 successors: done.successors.into_iter().map(Unit).collect(),

@@ -172,63 +172,6 @@ pub async fn unit_by_code(db: &DatabaseConnection, code: &str) -> AppResult<Opti
         .await?)
 }
 
-/// The authorization target of a unit: the unit and its ancestors, and its province.
-pub async fn unit_target<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    unit: &unit::Model,
-) -> Result<crate::access::Target, sea_orm::DbErr> {
-    Ok(crate::access::Target {
-        unit_chain: unit_chain(db, unit).await?,
-        province_ids: province_line(db, unit.province_id).await?,
-        head_unit_id: None,
-    })
-}
-
-/// `province` and every province that succeeded it, transitively.
-pub async fn province_line<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    province: Option<i32>,
-) -> Result<Vec<i32>, sea_orm::DbErr> {
-    let Some(first) = province else {
-        return Ok(Vec::new());
-    };
-    let mut line = vec![first];
-    let mut next = 0;
-    while next < line.len() {
-        let successors = entity::province_lineage::Entity::find()
-            .filter(entity::province_lineage::Column::PredecessorId.eq(line[next]))
-            .all(db)
-            .await?;
-        for s in successors {
-            if !line.contains(&s.successor_id) {
-                line.push(s.successor_id);
-            }
-        }
-        next += 1;
-    }
-    Ok(line)
-}
-
-/// The unit's id and the ids of all its ancestors, nearest first.
-pub async fn unit_chain<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    unit: &unit::Model,
-) -> Result<Vec<i32>, sea_orm::DbErr> {
-    let mut chain = vec![unit.id];
-    let mut parent = unit.parent_id;
-    while let Some(id) = parent {
-        if chain.contains(&id) {
-            break;
-        }
-        chain.push(id);
-        parent = unit::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .and_then(|u| u.parent_id);
-    }
-    Ok(chain)
-}
-
 pub async fn find_unit<C: sea_orm::ConnectionTrait>(
     db: &C,
     code: &str,

@@ -22,10 +22,12 @@ use serde_json::json;
 
 use super::{rules, store, unit_search_key};
 use crate::{
+    access::target::{self, Through},
     access::{self, Action, Target, Viewer},
-    audit::{self, AuditEntry},
+    audit::AuditEntry,
     error::{AppError, AppResult, Outcome, UserErrorCode, UserProblem},
     text,
+    work::Work,
 };
 
 /// A new unit (`createUnit`). Codes and text as given; they are normalised here.
@@ -194,14 +196,11 @@ fn closed(unit: &unit::Model) -> bool {
 }
 
 async fn target(txn: &DatabaseTransaction, unit: &unit::Model) -> AppResult<Target> {
-    Ok(store::unit_target(txn, unit).await?)
+    target::of_unit(&Through(txn), unit).await
 }
 
 async fn province_target(txn: &DatabaseTransaction, province: Option<i32>) -> AppResult<Target> {
-    Ok(Target {
-        province_ids: store::province_line(txn, province).await?,
-        ..Target::none()
-    })
+    target::of_province(&Through(txn), province).await
 }
 
 fn unit_summary(u: &unit::Model) -> serde_json::Value {
@@ -214,17 +213,14 @@ fn person_summary(p: &person::Model) -> serde_json::Value {
     json!({ "fullName": p.full_name, "title": p.title, "unitId": p.unit_id })
 }
 
-async fn record(txn: &DatabaseTransaction, viewer: &Viewer, entry: AuditEntry) -> AppResult<()> {
-    Ok(audit::record(txn, viewer, entry).await?)
-}
-
 /// `createUnit`: a sub-unit of a unit (its officers or the board) or a unit of a province
 /// (the board).
 pub async fn create_unit(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewUnit,
 ) -> AppResult<Outcome<unit::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let mut problems = Vec::new();
     let code = text::nfc(&new.code);
@@ -296,8 +292,7 @@ pub async fn create_unit(
     }
     .insert(txn)
     .await?;
-    record(
-        txn,
+    work.audit(
         viewer,
         AuditEntry {
             action: "createUnit",
@@ -307,17 +302,17 @@ pub async fn create_unit(
             before: None,
             after: Some(unit_summary(&row)),
         },
-    )
-    .await?;
+    );
     Ok(Ok(row))
 }
 
 /// `updateUnit`: corrects a unit in force (its officers or the board; a new parent's too).
 pub async fn update_unit(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     correction: UnitCorrection,
 ) -> AppResult<Outcome<unit::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(current) = store::find_unit(txn, &text::nfc(&correction.code)).await? else {
         return Ok(Err(vec![not_found("code", "unit", &correction.code)]));
@@ -338,7 +333,7 @@ pub async fn update_unit(
                 )?;
                 problems.extend(rules::no_cycle(
                     current.id,
-                    &store::unit_chain(txn, &parent).await?,
+                    &target::unit_chain(&Through(txn), &parent).await?,
                 ));
                 if parent.province_id != current.province_id {
                     problems.push(UserProblem::new(
@@ -388,8 +383,7 @@ pub async fn update_unit(
     }
     row.updated_at = Set(Utc::now());
     let row = row.update(txn).await?;
-    record(
-        txn,
+    work.audit(
         viewer,
         AuditEntry {
             action: "updateUnit",
@@ -399,17 +393,17 @@ pub async fn update_unit(
             before: Some(before),
             after: Some(unit_summary(&row)),
         },
-    )
-    .await?;
+    );
     Ok(Ok(row))
 }
 
 /// `createPerson`: adds a person to a unit in force (its officers or the board).
 pub async fn create_person(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewPerson,
 ) -> AppResult<Outcome<person::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(unit) = store::find_unit(txn, &text::nfc(&new.unit_code)).await? else {
         return Ok(Err(vec![not_found("unitCode", "unit", &new.unit_code)]));
@@ -446,8 +440,7 @@ pub async fn create_person(
     .insert(txn)
     .await?;
     private.save(txn, row.id, None).await?;
-    record(
-        txn,
+    work.audit(
         viewer,
         AuditEntry {
             action: "createPerson",
@@ -457,18 +450,18 @@ pub async fn create_person(
             before: None,
             after: Some(person_summary(&row)),
         },
-    )
-    .await?;
+    );
     Ok(Ok(row))
 }
 
 /// `updatePerson`: corrects a person, or moves them to another unit (officers of both units,
 /// or the board).
 pub async fn update_person(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     correction: PersonCorrection,
 ) -> AppResult<Outcome<person::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(current) = person::Entity::find_by_id(correction.person_id)
         .one(txn)
@@ -545,8 +538,7 @@ pub async fn update_person(
     let mut after = person_summary(&row);
     after["privateFieldsChanged"] = json!(private.changed());
     private.save(txn, row.id, existing).await?;
-    record(
-        txn,
+    work.audit(
         viewer,
         AuditEntry {
             action: "updatePerson",
@@ -556,18 +548,18 @@ pub async fn update_person(
             before: Some(before),
             after: Some(after),
         },
-    )
-    .await?;
+    );
     Ok(Ok(row))
 }
 
 /// `createTerm`: a unit's term (its officers or the board), a province's emulation period
 /// (the board) or a national one (administrators).
 pub async fn create_term(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewTerm,
 ) -> AppResult<Outcome<term::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let mut problems = Vec::new();
     let unit = named_unit(txn, "unitCode", new.unit_code.as_deref(), &mut problems).await?;
@@ -647,25 +639,25 @@ pub async fn create_term(
     }
     .insert(txn)
     .await?;
-    record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "createTerm",
         object_type: "Term",
         object_id: row.id.to_string(),
         province_id: province_id.or(unit.as_ref().and_then(|u| u.province_id)),
         before: None,
         after: Some(json!({ "kind": row.kind, "name": row.name, "unitId": row.unit_id, "provinceId": row.province_id, "startYear": row.start_year, "endYear": row.end_year })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }
 
 /// `assignPosition`: records that a person holds a position in a unit, optionally for a term
 /// (the unit's officers or the board).
 pub async fn assign_position(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     new: NewPosition,
 ) -> AppResult<Outcome<person_position::Model>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(person) = person::Entity::find_by_id(new.person_id).one(txn).await? else {
         return Ok(Err(vec![UserProblem::new(
@@ -726,15 +718,14 @@ pub async fn assign_position(
     }
     .insert(txn)
     .await?;
-    record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "assignPosition",
         object_type: "Person",
         object_id: person.id.to_string(),
         province_id: unit.province_id,
         before: None,
         after: Some(json!({ "title": row.title, "unitId": row.unit_id, "termId": row.term_id, "startOn": row.start_on, "endOn": row.end_on })),
-    })
-    .await?;
+    });
     Ok(Ok(row))
 }
 
@@ -744,10 +735,11 @@ pub async fn assign_position(
 /// in force move to the successor; on SPLIT they stay, to be placed with `updateUnit` and
 /// `updatePerson`.
 pub async fn reorganize_units(
-    txn: &DatabaseTransaction,
+    work: &Work,
     viewer: &Viewer,
     change: Reorganisation,
 ) -> AppResult<Outcome<Reorganised>> {
+    let txn = work.txn();
     access::require_some(viewer, Action::ReorganizeUnits)?;
     let kind = change.kind;
     let effective_on = change.effective_on;
@@ -948,7 +940,7 @@ pub async fn reorganize_units(
             .exec(txn)
             .await?;
     }
-    record(txn, viewer, AuditEntry {
+    work.audit(viewer, AuditEntry {
         action: "reorganizeUnits",
         object_type: "Unit",
         object_id: closed_units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>().join(","),
@@ -956,8 +948,7 @@ pub async fn reorganize_units(
         before: Some(json!({ "predecessors": predecessors.iter().map(unit_summary).collect::<Vec<_>>() })),
         after: Some(json!({ "kind": kind, "effectiveOn": effective_on, "legalBasis": change.legal_basis,
                             "successors": successors.iter().map(unit_summary).collect::<Vec<_>>() })),
-    })
-    .await?;
+    });
     Ok(Ok(Reorganised {
         predecessors: closed_units,
         successors,

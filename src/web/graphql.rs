@@ -250,7 +250,6 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         .data(viewer)
         .data(state.identity.clone())
         .data(state.events.clone())
-        .data(state.nomination_events.clone())
         .data(Loaders::new(&state.db));
     let response = match tokio::time::timeout(
         state.settings.request_timeout,
@@ -469,7 +468,6 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
             data.insert(state.db.clone());
             data.insert(state.identity.clone());
             data.insert(state.events.clone());
-            data.insert(state.nomination_events.clone());
             GraphQLWebSocket::new_with_pair(sink, stream, executor, protocol)
                 .with_data(data)
                 .on_connection_init(move |payload| async move {

@@ -20,10 +20,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::{
-    api::ThiduaSchema, awards::live::NominationEvents, clusters::live::RankingEvents, db::Db,
-    error::INTERNAL_MESSAGE, identity::Identity,
-};
+use crate::{api::ThiduaSchema, db::Db, error::INTERNAL_MESSAGE, identity::Identity, work::Events};
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
@@ -54,8 +51,7 @@ pub struct AppState {
     pub schema: ThiduaSchema,
     pub db: Db,
     pub identity: Identity,
-    pub events: RankingEvents,
-    pub nomination_events: NominationEvents,
+    pub events: Events,
     pub metrics: Arc<metrics::Metrics>,
     pub settings: Settings,
 }

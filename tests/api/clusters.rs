@@ -667,16 +667,22 @@ const RANKINGS: &str =
 } }";
 
 /// Finalizes a two-member bloc of Cà Mau for 2026 through the domain's own operations.
-async fn finalized_bloc(app: &TestApp, n: usize) {
-    use thidua::access::Viewer;
-    use thidua::clusters::cycle;
+async fn admin_viewer(app: &TestApp) -> thidua::access::Viewer {
     let admin = thidua::identity::users::by_username(&app.db, "admin")
         .await
         .unwrap()
         .unwrap();
-    let viewer: Viewer = thidua::identity::users::viewer_of_user(&app.db, &admin)
+    thidua::identity::users::viewer_of_user(&app.db, &admin)
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// Bloc `n` of Cà Mau (`CM-KHOI-{n}`) with two new members (`CM-B{n}-0`, the head, and
+/// `CM-B{n}-1`), scored and in REVIEW for 2026, played through the cycle's operations; its
+/// code, members and version.
+async fn bloc_in_review(app: &TestApp, n: usize) -> (String, Vec<String>, i32) {
+    use thidua::clusters::cycle;
+    let viewer = admin_viewer(app).await;
     let db = &app.db;
     let units: Vec<String> = (0..2).map(|i| format!("CM-B{n}-{i}")).collect();
     for code in &units {
@@ -684,9 +690,9 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
         assert!(body.get("errors").is_none(), "{body}");
     }
     let code = format!("CM-KHOI-{n}");
-    let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
+    let work = thidua::work::Work::begin(db).await.unwrap();
     cycle::create_cluster(
-        &txn,
+        &work,
         &viewer,
         cycle::NewCluster {
             code: code.clone(),
@@ -701,7 +707,7 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
     .unwrap()
     .unwrap();
     cycle::set_up_year(
-        &txn,
+        &work,
         &viewer,
         cycle::YearSetup {
             cluster_code: code.clone(),
@@ -714,9 +720,12 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
     .await
     .unwrap()
     .unwrap();
-    let y = cycle::find_year(&txn, &code, 2026).await.unwrap().unwrap();
+    let y = cycle::find_year(work.txn(), &code, 2026)
+        .await
+        .unwrap()
+        .unwrap();
     let y = cycle::sign_covenant(
-        &txn,
+        &work,
         &viewer,
         y,
         "2026-01-10".parse().unwrap(),
@@ -730,7 +739,7 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
     .unwrap()
     .unwrap();
     let mut y = cycle::advance(
-        &txn,
+        &work,
         &viewer,
         y,
         entity::enums::ClusterYearStatus::Active,
@@ -742,7 +751,7 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
     .unwrap();
     for (i, unit) in units.iter().enumerate() {
         cycle::submit_self_assessment(
-            &txn,
+            &work,
             &viewer,
             y.clone(),
             unit,
@@ -755,10 +764,13 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
         .await
         .unwrap()
         .unwrap();
-        y = cycle::find_year(&txn, &code, 2026).await.unwrap().unwrap();
+        y = cycle::find_year(work.txn(), &code, 2026)
+            .await
+            .unwrap()
+            .unwrap();
     }
     let y = cycle::advance(
-        &txn,
+        &work,
         &viewer,
         y,
         entity::enums::ClusterYearStatus::Scoring,
@@ -768,14 +780,25 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
     .await
     .unwrap()
     .unwrap();
-    txn.commit().await.unwrap();
-    let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
-    let version = y.year.version;
-    cycle::finalize(&txn, &viewer, y, version, &[])
+    work.commit(&Default::default()).await.unwrap();
+    (code, units, y.year.version)
+}
+
+/// Bloc `n` of Cà Mau, with two new members, finalized for 2026.
+async fn finalized_bloc(app: &TestApp, n: usize) {
+    use thidua::clusters::cycle;
+    let (code, _, version) = bloc_in_review(app, n).await;
+    let viewer = admin_viewer(app).await;
+    let work = thidua::work::Work::begin(&app.db).await.unwrap();
+    let y = cycle::find_year(work.txn(), &code, 2026)
         .await
         .unwrap()
         .unwrap();
-    txn.commit().await.unwrap();
+    cycle::finalize(&work, &viewer, y, version, &[])
+        .await
+        .unwrap()
+        .unwrap();
+    work.commit(&Default::default()).await.unwrap();
 }
 
 #[tokio::test]
@@ -933,4 +956,78 @@ async fn ranking_updates_arrive_over_graphql_transport_ws() {
         update["clusterYear"]["ranking"][0]["unit"]["code"],
         "HNA-SCT"
     );
+}
+
+/// Every change of a nomination reaches `nominationUpdated`, those the cluster cycle makes
+/// too: the proposals `finalizeRanking` creates and the withdrawals `reopenClusterYear` makes.
+#[tokio::test]
+async fn the_proposals_of_a_ranking_and_their_withdrawal_reach_nomination_updated() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let app = TestApp::with_demo().await;
+    let (code, units, version) = bloc_in_review(&app, 7).await;
+    let mut socket = crate::common::signed_in_socket(&app, "board.camau").await;
+    let send = |v: Value| Message::text(v.to_string());
+    socket
+        .send(send(json!({ "id": "n", "type": "subscribe", "payload": {
+            "query": "subscription($u: String!) { nominationUpdated(unitCode: $u) { status awardType { code } recipient { ... on Unit { code } } } }",
+            "variables": { "u": units[0] } } })))
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut next = async || -> Value {
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next())
+            .await
+            .expect("an event")
+            .unwrap()
+            .unwrap();
+        serde_json::from_str(message.to_text().unwrap()).unwrap()
+    };
+
+    let body = post(
+        &app,
+        "board.camau",
+        FINALIZE,
+        json!({ "i": { "clusterCode": code, "year": 2026, "expectedVersion": version } }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["finalizeRanking"]["userErrors"],
+        json!([]),
+        "{body}"
+    );
+    // The head's unit proposed both: its subscribers hear of the runner-up's proposal too.
+    let mut proposals = vec![next().await, next().await]
+        .into_iter()
+        .map(|event| event["payload"]["data"]["nominationUpdated"].clone())
+        .collect::<Vec<_>>();
+    proposals.sort_by_key(|n| n["recipient"]["code"].as_str().unwrap().to_owned());
+    assert_eq!(
+        proposals,
+        vec![
+            json!({ "status": "SUBMITTED", "awardType": { "code": "CO_THI_DUA_TINH" }, "recipient": { "code": units[0] } }),
+            json!({ "status": "SUBMITTED", "awardType": { "code": "BANG_KHEN_CHU_TICH_TINH" }, "recipient": { "code": units[1] } }),
+        ]
+    );
+
+    let body = post(
+        &app,
+        "board.camau",
+        REOPEN,
+        json!({ "i": { "clusterCode": code, "year": 2026, "reason": "Rà soát lại điểm" } }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["reopenClusterYear"]["userErrors"],
+        json!([]),
+        "{body}"
+    );
+    for _ in 0..2 {
+        let event = next().await;
+        assert_eq!(
+            event["payload"]["data"]["nominationUpdated"]["status"], "WITHDRAWN",
+            "{event}"
+        );
+    }
 }

@@ -28,4 +28,5 @@ mod password_hashing;
 mod person_paths;
 mod response_pipeline;
 mod rules_sync;
+mod runner;
 mod schema_file;

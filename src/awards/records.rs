@@ -1,0 +1,347 @@
+//! Awards' writes that stand on their own, outside the nomination workflow: an award decided
+//! before the system (`recordAward`), a revocation (`revokeAward`), and a person's initiative
+//! (`recordInitiative`). Each refuses at once a viewer with no right to the action, resolves
+//! what its input names, authorizes against the target through `access`, checks the rules,
+//! and writes with its audit record on the caller's [`Work`].
+
+use chrono::{NaiveDate, Utc};
+use entity::{award, award_type, decision, enums::InitiativeScope, initiative, person, unit};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+};
+use serde_json::json;
+
+use super::{
+    checks::{award_problems, decision_number, recipient_ids},
+    eligibility::Recipient,
+};
+use crate::{
+    access::target::{self, Through},
+    access::{self, Action, Target, Viewer},
+    audit::AuditEntry,
+    error::{AppError, AppResult, Outcome, UserErrorCode, UserProblem},
+    organisation::{rules as names, store as organisation},
+    text,
+    work::Work,
+};
+
+/// The decision a recorded award was conferred by.
+#[derive(Debug, Clone)]
+pub struct DecisionDetails {
+    /// Its number, `{n}/QĐ-{issuer}`.
+    pub number: String,
+    /// The code of the unit that issued it.
+    pub issuer_code: String,
+    pub signed_on: NaiveDate,
+    pub signer_name: String,
+    pub signer_title: String,
+}
+
+/// An award decided before the system (`recordAward`).
+#[derive(Debug, Clone)]
+pub struct PastAward {
+    pub award_type_code: String,
+    pub recipient: Recipient,
+    /// The year of the achievement.
+    pub year: i32,
+    pub decision: Option<DecisionDetails>,
+}
+
+/// A revocation (`revokeAward`).
+#[derive(Debug, Clone)]
+pub struct Revocation {
+    /// The award's row id.
+    pub award_id: i32,
+    pub reason: String,
+    pub revoked_on: NaiveDate,
+    pub revoking_decision_number: String,
+}
+
+/// A person's initiative (`recordInitiative`).
+#[derive(Debug, Clone)]
+pub struct NewInitiative {
+    /// The person's row id.
+    pub person_id: i32,
+    pub title: String,
+    pub scope: InitiativeScope,
+    pub year: i32,
+    /// The number of the recognising decision.
+    pub recognised_by: Option<String>,
+    pub recognised_on: Option<NaiveDate>,
+}
+
+/// The action recording an initiative at `scope` needs: a unit's council recognises its
+/// own (the unit's officers), wider scopes are the board's.
+pub fn initiative_action(scope: InitiativeScope) -> Action {
+    if scope == InitiativeScope::Unit {
+        Action::WriteOrganisation
+    } else {
+        Action::RecordAwardHistory
+    }
+}
+
+fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
+    vec![UserProblem::new(field, message, code)]
+}
+
+/// The unit whose target an award's recipient falls under: the unit, or the person's unit.
+async fn recipient_unit(
+    txn: &DatabaseTransaction,
+    recipient: &Recipient,
+) -> AppResult<unit::Model> {
+    let id = match recipient {
+        Recipient::Unit(u) => return Ok(u.clone()),
+        Recipient::Person(p) => p.unit_id,
+    };
+    unit::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::internal(&std::io::Error::other("person without unit")))
+}
+
+/// The decision `details` describe: the one of that number and issuer when it exists, a new
+/// one otherwise; `None` with problems when it cannot be.
+async fn find_or_create_decision(
+    txn: &DatabaseTransaction,
+    details: DecisionDetails,
+    problems: &mut Vec<UserProblem>,
+) -> AppResult<Option<decision::Model>> {
+    let number = text::nfc(&details.number);
+    problems.extend(decision_number(&["decision", "number"], &number));
+    let Some(issuer) = organisation::find_unit(txn, &text::nfc(&details.issuer_code)).await? else {
+        problems.push(UserProblem::new(
+            &["decision", "issuerCode"],
+            format!("No unit has code {}.", details.issuer_code),
+            UserErrorCode::NotFound,
+        ));
+        return Ok(None);
+    };
+    if !problems.is_empty() {
+        return Ok(None);
+    }
+    if let Some(existing) = decision::Entity::find()
+        .filter(decision::Column::IssuerUnitId.eq(issuer.id))
+        .filter(decision::Column::Number.eq(number.as_str()))
+        .one(txn)
+        .await?
+    {
+        return Ok(Some(existing));
+    }
+    Ok(Some(
+        decision::ActiveModel {
+            number: Set(number),
+            issuer_unit_id: Set(issuer.id),
+            signed_on: Set(details.signed_on),
+            signer_name: Set(text::nfc(&details.signer_name)),
+            signer_title: Set(text::nfc(&details.signer_title)),
+            province_id: Set(issuer.province_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?,
+    ))
+}
+
+/// `recordAward`: the board of the recipient's province records an award decided before the
+/// system, with the same duplicate checks as a decision.
+pub async fn record_award(
+    work: &Work,
+    viewer: &Viewer,
+    past: PastAward,
+) -> AppResult<Outcome<award::Model>> {
+    let txn = work.txn();
+    access::require_some(viewer, Action::RecordAwardHistory)?;
+    let Some(award_type) = award_type::Entity::find()
+        .filter(award_type::Column::Code.eq(text::nfc(&past.award_type_code)))
+        .one(txn)
+        .await?
+    else {
+        return Ok(Err(problem(
+            &["awardTypeCode"],
+            format!("No award type has code {}.", past.award_type_code),
+            UserErrorCode::NotFound,
+        )));
+    };
+    let home = recipient_unit(txn, &past.recipient).await?;
+    access::authorize(
+        viewer,
+        Action::RecordAwardHistory,
+        &target::of_unit(&Through(txn), &home).await?,
+    )?;
+    let mut problems = award_problems(txn, &award_type, &past.recipient, past.year).await?;
+    let decision = match past.decision {
+        Some(d) => find_or_create_decision(txn, d, &mut problems).await?,
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let (person, unit, name) = recipient_ids(&past.recipient);
+    let row = award::ActiveModel {
+        award_type_id: Set(award_type.id),
+        recipient_person_id: Set(person),
+        recipient_unit_id: Set(unit),
+        recipient_name: Set(name),
+        year: Set(past.year),
+        decision_id: Set(decision.as_ref().map(|d| d.id)),
+        province_id: Set(home.province_id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "recordAward",
+            object_type: "Award",
+            object_id: row.id.to_string(),
+            province_id: row.province_id,
+            before: None,
+            after: Some(
+                json!({ "awardType": award_type.code, "recipient": row.recipient_name,
+                            "year": row.year, "decision": decision.map(|d| d.number) }),
+            ),
+        },
+    );
+    Ok(Ok(row))
+}
+
+/// The target of an award: its recipient's unit, or its province when the recipient is gone.
+async fn award_target(txn: &DatabaseTransaction, award: &award::Model) -> AppResult<Target> {
+    let home = match (award.recipient_unit_id, award.recipient_person_id) {
+        (Some(u), _) => unit::Entity::find_by_id(u).one(txn).await?,
+        (None, Some(p)) => match person::Entity::find_by_id(p).one(txn).await? {
+            Some(p) => unit::Entity::find_by_id(p.unit_id).one(txn).await?,
+            None => None,
+        },
+        (None, None) => None,
+    };
+    Ok(match &home {
+        Some(unit) => target::of_unit(&Through(txn), unit).await?,
+        None => target::of_province(&Through(txn), award.province_id).await?,
+    })
+}
+
+/// `revokeAward`: the board revokes an award. It is kept, marked revoked with reason, date
+/// and revoking decision, and no longer counts for eligibility.
+pub async fn revoke_award(
+    work: &Work,
+    viewer: &Viewer,
+    revocation: Revocation,
+) -> AppResult<Outcome<award::Model>> {
+    let txn = work.txn();
+    access::require_some(viewer, Action::RevokeAward)?;
+    let Some(current) = award::Entity::find_by_id(revocation.award_id)
+        .one(txn)
+        .await?
+    else {
+        return Ok(Err(problem(
+            &["awardId"],
+            "No such award.",
+            UserErrorCode::NotFound,
+        )));
+    };
+    access::authorize(
+        viewer,
+        Action::RevokeAward,
+        &award_target(txn, &current).await?,
+    )?;
+    let mut problems = Vec::new();
+    if current.revoked_at.is_some() {
+        problems.push(UserProblem::new(
+            &["awardId"],
+            "The award is revoked already.",
+            UserErrorCode::WrongState,
+        ));
+    }
+    if revocation.reason.trim().is_empty() {
+        problems.push(UserProblem::new(
+            &["reason"],
+            "A revocation needs a reason.",
+            UserErrorCode::Required,
+        ));
+    }
+    let number = text::nfc(&revocation.revoking_decision_number);
+    problems.extend(decision_number(&["revokingDecisionNumber"], &number));
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let mut row: award::ActiveModel = current.into();
+    row.revoked_at = Set(Some(revocation.revoked_on));
+    row.revoked_reason = Set(Some(text::nfc(&revocation.reason)));
+    row.revoking_decision_number = Set(Some(number.clone()));
+    let row = row.update(txn).await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "revokeAward",
+            object_type: "Award",
+            object_id: row.id.to_string(),
+            province_id: row.province_id,
+            before: Some(json!({ "revoked": false })),
+            after: Some(json!({ "revoked": true, "revokedOn": row.revoked_at,
+                            "reason": row.revoked_reason, "decision": number })),
+        },
+    );
+    Ok(Ok(row))
+}
+
+/// `recordInitiative`: a person's initiative, at unit scope by the unit's officers or the
+/// board, at provincial or national scope by the board.
+pub async fn record_initiative(
+    work: &Work,
+    viewer: &Viewer,
+    new: NewInitiative,
+) -> AppResult<Outcome<initiative::Model>> {
+    let txn = work.txn();
+    let action = initiative_action(new.scope);
+    access::require_some(viewer, action)?;
+    let Some(person) = person::Entity::find_by_id(new.person_id).one(txn).await? else {
+        return Ok(Err(problem(
+            &["personId"],
+            "No such person.",
+            UserErrorCode::NotFound,
+        )));
+    };
+    let home = recipient_unit(txn, &Recipient::Person(person.clone())).await?;
+    access::authorize(
+        viewer,
+        action,
+        &target::of_unit(&Through(txn), &home).await?,
+    )?;
+    let title = text::nfc(&new.title);
+    let mut problems: Vec<UserProblem> = names::name("title", &title).into_iter().collect();
+    problems.extend(names::year("year", new.year));
+    if let Some(number) = &new.recognised_by {
+        problems.extend(decision_number(&["recognisedBy"], &text::nfc(number)));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let row = initiative::ActiveModel {
+        title: Set(title),
+        person_id: Set(person.id),
+        scope: Set(new.scope),
+        year: Set(new.year),
+        recognised_by: Set(new.recognised_by.map(|n| text::nfc(&n))),
+        recognised_on: Set(new.recognised_on),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "recordInitiative",
+            object_type: "Person",
+            object_id: person.id.to_string(),
+            province_id: home.province_id,
+            before: None,
+            after: Some(json!({ "title": row.title, "scope": row.scope, "year": row.year })),
+        },
+    );
+    Ok(Ok(row))
+}
