@@ -439,11 +439,15 @@ pub async fn get_graphql(
 }
 
 /// Upgrades to a `graphql-transport-ws` connection, authenticated by the token in
-/// `connection_init` (`{"authorization": "Bearer …"}`); without one, the public. The viewer
+/// `connection_init` (`{"authorization": "Bearer …"}`, any case, or inside `"headers"`);
+/// with an empty payload, the public; any other payload closes with 4400, a refused token
+/// with 4403. The viewer
 /// is checked again before every event (`web::live`): a disabled user or an expired
 /// token closes the socket with 4403.
 async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> Response {
-    use super::live::{ClosingSink, LiveSession, Rechecked};
+    use super::live::{
+        credentials_of, ClosingSink, LiveSession, Rechecked, CLOSE_BAD_REQUEST, CLOSE_FORBIDDEN,
+    };
     use axum::extract::{ws::WebSocketUpgrade, FromRequestParts};
     use futures_util::StreamExt;
     let protocol = match GraphQLProtocol::from_request_parts(parts, &()).await {
@@ -471,17 +475,15 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
             GraphQLWebSocket::new_with_pair(sink, stream, executor, protocol)
                 .with_data(data)
                 .on_connection_init(move |payload| async move {
-                    let token = ["authorization", "Authorization"].iter().find_map(|key| {
-                        payload
-                            .get(*key)
-                            .and_then(|v| v.as_str())
-                            .map(str::to_owned)
-                    });
+                    let token = credentials_of(&payload).map_err(|reason| {
+                        session.refuse(CLOSE_BAD_REQUEST, reason.clone());
+                        async_graphql::Error::new(reason)
+                    })?;
                     let viewer = session.authenticate(token).await.map_err(|reason| {
                         tracing::info!(%reason, "subscription token refused");
-                        async_graphql::Error::new(
-                            "The token is missing, malformed, expired or revoked.",
-                        )
+                        let message = "Forbidden: the token is malformed, expired or revoked.";
+                        session.refuse(CLOSE_FORBIDDEN, message);
+                        async_graphql::Error::new(message)
                     })?;
                     let mut data = async_graphql::Data::default();
                     data.insert(viewer);

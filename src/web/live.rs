@@ -31,6 +31,45 @@ use crate::{
 /// The close code of a socket whose viewer is no longer valid.
 pub const CLOSE_FORBIDDEN: u16 = 4403;
 
+/// The close code of a `connection_init` whose payload is not one thidua reads
+/// (graphql-transport-ws: 4400, bad request).
+pub const CLOSE_BAD_REQUEST: u16 = 4400;
+
+/// The credentials a `connection_init` payload carries: `{}` or none (the public),
+/// `{"authorization": "Bearer …"}` (any case of the key), or the same inside `"headers"`, as
+/// graphql-ws and Apollo clients send them. Anything else is refused, with the reason, rather
+/// than taken for the public: a client that sent a token under another name would otherwise
+/// get a silent anonymous session.
+pub fn credentials_of(payload: &serde_json::Value) -> Result<Option<String>, String> {
+    use serde_json::Value;
+    fn authorization(map: &serde_json::Map<String, Value>) -> Result<Option<String>, String> {
+        let mut found = None;
+        for (key, value) in map {
+            if !key.eq_ignore_ascii_case("authorization") {
+                return Err(format!(
+                    "connection_init: `{key}` is not read; send {{\"authorization\": \"Bearer <token>\"}}."
+                ));
+            }
+            match value {
+                Value::String(token) => found = Some(token.clone()),
+                _ => return Err("connection_init: `authorization` must be a string.".to_owned()),
+            }
+        }
+        Ok(found)
+    }
+    match payload {
+        Value::Null => Ok(None),
+        Value::Object(map) => match map.get("headers") {
+            Some(Value::Object(headers)) if map.len() == 1 => authorization(headers),
+            Some(_) if map.len() == 1 => {
+                Err("connection_init: `headers` must be an object.".to_owned())
+            }
+            _ => authorization(map),
+        },
+        _ => Err("connection_init: the payload must be an object.".to_owned()),
+    }
+}
+
 /// What the socket was authenticated with.
 #[derive(Debug, Clone)]
 struct Credentials {
@@ -45,6 +84,8 @@ struct Credentials {
 struct State {
     credentials: Mutex<Option<Credentials>>,
     closed: AtomicBool,
+    /// Why `connection_init` was refused: the close frame to send instead of the library's.
+    refusal: Mutex<Option<(u16, String)>>,
 }
 
 /// One socket's viewer, shared by its executor and its serving loop.
@@ -125,6 +166,17 @@ impl LiveSession {
     }
 
     /// Marks the session closed: its socket sends the close frame next.
+    /// Refuses the connection: the close frame that ends it carries `code` and `reason`.
+    pub fn refuse(&self, code: u16, reason: impl Into<String>) {
+        if let Ok(mut refusal) = self.state.refusal.lock() {
+            *refusal = Some((code, reason.into()));
+        }
+    }
+
+    fn refusal(&self) -> Option<(u16, String)> {
+        self.state.refusal.lock().ok().and_then(|r| r.clone())
+    }
+
     pub fn close(&self) {
         self.state.closed.store(true, Ordering::SeqCst);
     }
@@ -217,6 +269,13 @@ where
     }
 
     fn start_send(mut self: Pin<&mut Self>, item: Message) -> Result<(), Self::Error> {
+        if let (Message::Close(_), Some((code, reason))) = (&item, self.session.refusal()) {
+            self.sent_close = true;
+            return Pin::new(&mut self.inner).start_send(Message::Close(Some(CloseFrame {
+                code,
+                reason: reason.into(),
+            })));
+        }
         if self.session.is_closed() {
             self.sent_close = true;
             return Pin::new(&mut self.inner).start_send(Message::Close(Some(CloseFrame {

@@ -19,6 +19,7 @@ mod identity;
 mod indexes;
 mod layers;
 mod limits;
+mod live_sign_in;
 mod lost_updates;
 mod movements_conferences_statistics;
 mod nominations;
