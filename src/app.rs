@@ -6,7 +6,7 @@ use axum::Router;
 use tokio::net::TcpListener;
 
 use crate::{
-    api::build_schema,
+    api::build_schema_with,
     cli::ServeArgs,
     db::{self, Db},
     demo,
@@ -19,12 +19,12 @@ use crate::{
 /// statements `db` runs are counted for `/metrics` when it was connected with
 /// [`counted_connection`].
 pub fn router(db: Db, identity: Identity) -> Router {
-    router_with_metrics(
-        db,
-        identity,
-        Arc::new(Metrics::default()),
-        web::Settings::default(),
-    )
+    router_with(db, identity, web::Settings::default())
+}
+
+/// [`router`] with `settings` instead of the development defaults.
+pub fn router_with(db: Db, identity: Identity, settings: web::Settings) -> Router {
+    router_with_metrics(db, identity, Arc::new(Metrics::default()), settings)
 }
 
 fn router_with_metrics(
@@ -34,7 +34,7 @@ fn router_with_metrics(
     settings: web::Settings,
 ) -> Router {
     web::router(AppState {
-        schema: build_schema(),
+        schema: build_schema_with(settings.introspection),
         db,
         identity,
         events: Events::default(),
@@ -89,9 +89,7 @@ pub async fn serve(
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    let settings = web::Settings {
-        request_timeout: args.request_timeout,
-    };
+    let settings = settings(args, environment)?;
     axum::serve(
         listener,
         router_with_metrics(db.clone(), identity, metrics, settings),
@@ -101,6 +99,26 @@ pub async fn serve(
     db.close().await?;
     tracing::info!("thidua stopped");
     Ok(())
+}
+
+/// The HTTP settings of `args` in `environment`: GraphiQL and introspection default to on in
+/// development and off in production; `/metrics` needs its token when one is set, and is
+/// absent in production without one.
+fn settings(args: &ServeArgs, environment: Environment) -> anyhow::Result<web::Settings> {
+    let development = environment == Environment::Development;
+    let metrics = match (&args.metrics_token, development) {
+        (Some(token), _) if !token.is_empty() => web::policy::MetricsAccess::Token(token.clone()),
+        (_, true) => web::policy::MetricsAccess::Open,
+        (_, false) => web::policy::MetricsAccess::Closed,
+    };
+    Ok(web::Settings {
+        request_timeout: args.request_timeout,
+        graphiql: args.graphiql.unwrap_or(development),
+        introspection: args.introspection.unwrap_or(development),
+        cors: web::policy::Origins::parse(&args.cors_origins).map_err(anyhow::Error::msg)?,
+        behind_tls: args.behind_tls,
+        metrics,
+    })
 }
 
 async fn shutdown_signal() {

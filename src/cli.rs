@@ -3,6 +3,7 @@
 use std::{io::IsTerminal, net::SocketAddr, path::PathBuf, time::Duration};
 
 use anyhow::{bail, Context};
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 use entity::enums::Role;
 
@@ -165,9 +166,41 @@ pub struct ServeArgs {
     #[arg(long, env = "THIDUA_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
 
-    /// Do not load the demo province into an empty database.
-    #[arg(long, env = "THIDUA_NO_DEMO")]
+    /// Do not load the demo province into an empty database (`1`, `true`, `yes`).
+    #[arg(long, env = "THIDUA_NO_DEMO", num_args = 0..=1, default_missing_value = "true",
+          default_value = "false", value_parser = BoolishValueParser::new())]
     pub no_demo: bool,
+
+    /// Serve GraphiQL to browsers at GET /graphql; on in development, off in production
+    /// unless set.
+    #[arg(long, env = "THIDUA_GRAPHIQL", value_parser = BoolishValueParser::new())]
+    pub graphiql: Option<bool>,
+
+    /// Answer schema introspection (`__schema`, `__type`); on in development, off in
+    /// production unless set.
+    #[arg(long, env = "THIDUA_INTROSPECTION", value_parser = BoolishValueParser::new())]
+    pub introspection: Option<bool>,
+
+    /// Origins allowed to call the API from a browser, comma-separated (e.g.
+    /// `https://dashboard.example.vn,http://localhost:5173`), or `*` for any; none by default.
+    #[arg(long, env = "THIDUA_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// The server is reached over TLS (behind a proxy that terminates it): responses carry
+    /// `Strict-Transport-Security`.
+    #[arg(long, env = "THIDUA_BEHIND_TLS", num_args = 0..=1, default_missing_value = "true",
+          default_value = "false", value_parser = BoolishValueParser::new())]
+    pub behind_tls: bool,
+
+    /// Bearer token that `/metrics` requires. Without it `/metrics` is open in development
+    /// and absent (404) in production.
+    #[arg(long, env = "THIDUA_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// JSON file of trusted documents, `{"<sha256 of the document>": "<document>"}`: only
+    /// these run (for anyone but ADMIN), sent by hash or in full.
+    #[arg(long, env = "THIDUA_TRUSTED_DOCUMENTS")]
+    pub trusted_documents: Option<PathBuf>,
 
     /// Time limit of one GraphQL query or mutation (not of a subscription's stream), in
     /// seconds or as 30s, 2m; between 1 s and 1 h. Over it the request is a 503 (`INTERNAL`).
@@ -322,5 +355,36 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", issued.token);
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str]) -> ServeArgs {
+        let argv = ["thidua", "serve"].iter().chain(args).copied();
+        match Cli::try_parse_from(argv).unwrap().command {
+            Command::Serve(args) => args,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn switches_read_the_words_people_write() {
+        assert!(!serve(&[]).no_demo);
+        assert!(serve(&["--no-demo"]).no_demo);
+        for yes in ["1", "true", "yes", "on"] {
+            assert!(serve(&["--no-demo", yes]).no_demo, "{yes}");
+        }
+        for no in ["0", "false", "no", "off"] {
+            assert!(!serve(&["--no-demo", no]).no_demo, "{no}");
+        }
+        assert_eq!(serve(&[]).graphiql, None);
+        assert_eq!(serve(&["--graphiql", "0"]).graphiql, Some(false));
+        assert_eq!(
+            serve(&["--cors-origins", "https://a.vn,http://localhost:5173"]).cors_origins,
+            ["https://a.vn", "http://localhost:5173"]
+        );
     }
 }

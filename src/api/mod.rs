@@ -15,4 +15,4 @@ pub mod scalars;
 pub mod schema;
 pub mod user_errors;
 
-pub use schema::{build_schema, sdl, ThiduaSchema};
+pub use schema::{build_schema, build_schema_with, sdl, ThiduaSchema};

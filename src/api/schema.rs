@@ -71,15 +71,25 @@ pub type ThiduaSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema, without request data (the database, viewer and loaders are added per request).
 pub fn build_schema() -> ThiduaSchema {
-    Schema::build(
+    build_schema_with(true)
+}
+
+/// The schema, answering introspection (`__schema`, `__type`) only when `introspection`;
+/// `__typename` is always answered.
+pub fn build_schema_with(introspection: bool) -> ThiduaSchema {
+    let builder = Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
     )
     .extension(ErrorBoundary)
     .limit_recursive_depth(64)
-    .limit_directives(16)
-    .finish()
+    .limit_directives(16);
+    if introspection {
+        builder.finish()
+    } else {
+        builder.disable_introspection().finish()
+    }
 }
 
 /// The schema in SDL, as `schema.graphql` keeps it.

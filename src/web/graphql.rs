@@ -509,7 +509,7 @@ async fn query_by_get(
         );
     };
     let Some(query) = params.query else {
-        if wants_html(&headers) {
+        if wants_html(&headers) && state.settings.graphiql {
             return Html(
                 GraphiQLSource::build()
                     .endpoint("/graphql")

@@ -4,6 +4,7 @@ pub mod graphql;
 pub mod health;
 pub mod live;
 pub mod metrics;
+pub mod policy;
 
 use std::{any::Any, sync::Arc, time::Duration};
 
@@ -30,17 +31,33 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What the HTTP layer is configured with.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// The time limit of one GraphQL execution (queries and mutations; not the WebSocket
     /// stream of a subscription).
     pub request_timeout: Duration,
+    /// GraphiQL at GET /graphql for browsers.
+    pub graphiql: bool,
+    /// Schema introspection.
+    pub introspection: bool,
+    /// Origins allowed to call the API from a browser.
+    pub cors: policy::Origins,
+    /// Behind TLS: responses carry `Strict-Transport-Security`.
+    pub behind_tls: bool,
+    /// Who may read `/metrics`.
+    pub metrics: policy::MetricsAccess,
 }
 
 impl Default for Settings {
+    /// As in development: GraphiQL and introspection on, no other origin, `/metrics` open.
     fn default() -> Self {
         Settings {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            graphiql: true,
+            introspection: true,
+            cors: policy::Origins::None,
+            behind_tls: false,
+            metrics: policy::MetricsAccess::Open,
         }
     }
 }
@@ -67,13 +84,25 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .route("/metrics", get(metrics::metrics))
+        .route(
+            "/metrics",
+            get(metrics::metrics).layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                policy::guard_metrics,
+            )),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::count_responses,
-        ))
-        .with_state(state);
-    layered(routes)
+        ));
+    let mut routes = routes;
+    for header in policy::security_headers(state.settings.behind_tls) {
+        routes = routes.layer(header);
+    }
+    if let Some(cors) = policy::cors(&state.settings.cors) {
+        routes = routes.layer(cors);
+    }
+    layered(routes.with_state(state))
 }
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -6,6 +6,7 @@ mod common;
 mod access_matrix;
 mod awards;
 mod batching;
+mod browsers;
 mod catalogue;
 mod cli;
 mod clusters;

@@ -233,8 +233,21 @@ impl TestApp {
         Self::starting_from(Start::Migrated, config).await
     }
 
+    /// A server over the demo province, with these HTTP settings.
+    pub async fn with_settings(settings: thidua::web::Settings) -> TestApp {
+        Self::configured(Start::Demo, identity_config(), settings).await
+    }
+
     /// A server over a copy of `start`'s template, with `config`'s keys.
     async fn starting_from(start: Start, config: thidua::identity::IdentityConfig) -> TestApp {
+        Self::configured(start, config, thidua::web::Settings::default()).await
+    }
+
+    async fn configured(
+        start: Start,
+        config: thidua::identity::IdentityConfig,
+        settings: thidua::web::Settings,
+    ) -> TestApp {
         let identity = thidua::identity::Identity::new(config);
         let database = database(start).await;
         let mut pools = thidua::db::Db::connect(&database.url)
@@ -250,7 +263,7 @@ impl TestApp {
         let db = pools.writer().clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let router = thidua::app::router(pools.clone(), identity.clone());
+        let router = thidua::app::router_with(pools.clone(), identity.clone(), settings);
         tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
