@@ -111,7 +111,12 @@ fn settings(args: &ServeArgs, environment: Environment) -> anyhow::Result<web::S
         (_, true) => web::policy::MetricsAccess::Open,
         (_, false) => web::policy::MetricsAccess::Closed,
     };
+    let documents = match &args.trusted_documents {
+        Some(path) => web::documents::Documents::trusted_from(path).map_err(anyhow::Error::msg)?,
+        None => web::documents::Documents::default(),
+    };
     Ok(web::Settings {
+        documents: Arc::new(documents),
         request_timeout: args.request_timeout,
         graphiql: args.graphiql.unwrap_or(development),
         introspection: args.introspection.unwrap_or(development),

@@ -20,6 +20,9 @@ pub enum ErrorCode {
     Conflict,
     RateLimited,
     QueryTooComplex,
+    /// A persisted document's hash that the server does not know (Apollo's APQ protocol:
+    /// the client sends the document with its hash next).
+    PersistedQueryNotFound,
     Internal,
 }
 
@@ -33,6 +36,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
+            ErrorCode::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
             ErrorCode::Internal => "INTERNAL",
         }
     }

@@ -34,7 +34,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
+use super::{documents::Trust, AppState};
 use crate::{
     api::{
         document,
@@ -162,7 +162,39 @@ fn has_nul(request: &Request) -> bool {
             .any(|(name, value)| name.contains('\0') || in_value(value))
 }
 
-async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Response {
+/// Fills in a persisted document (see [`super::documents`]); the refusal to send otherwise.
+fn resolve_document(
+    state: &AppState,
+    media: Media,
+    request: &mut Request,
+) -> Result<Trust, Box<Response>> {
+    state
+        .settings
+        .documents
+        .resolve(request)
+        .map_err(|refusal| {
+            state.metrics.count_errors([refusal.code.as_str()]);
+            // 200, as Apollo's clients expect to fall back on; never cached on the way.
+            let status = if refusal.code == ErrorCode::PersistedQueryNotFound {
+                StatusCode::OK
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            let mut response = refuse(status, media, refusal.code, refusal.message);
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-cache, must-revalidate"),
+            );
+            Box::new(response)
+        })
+}
+
+async fn execute(
+    state: &AppState,
+    headers: &HeaderMap,
+    mut request: Request,
+    trust: Trust,
+) -> Response {
     let media = Media::from_headers(headers);
     if has_nul(&request) {
         return refuse(
@@ -177,7 +209,6 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
     }
     // Parsed once (GET did it already) and checked against the operation limits before
     // async-graphql sees it; async-graphql then uses this parsed document.
-    let mut request = request;
     let operation_name = request.operation_name.clone();
     let variables = std::mem::take(&mut request.variables);
     let mut root_order = Vec::new();
@@ -245,6 +276,15 @@ async fn execute(state: &AppState, headers: &HeaderMap, request: Request) -> Res
         }
     };
     tracing::Span::current().record("viewer", viewer.name.as_str());
+    if trust == Trust::AdminOnly && viewer.role != Some(entity::enums::Role::Admin) {
+        state.metrics.count_errors(["FORBIDDEN"]);
+        return refuse(
+            StatusCode::FORBIDDEN,
+            media,
+            ErrorCode::Forbidden,
+            "Only the server's trusted documents run here.",
+        );
+    }
     let request = request
         .data(state.db.clone())
         .data(viewer)
@@ -381,7 +421,7 @@ pub async fn post_graphql(
             "Batched requests are not supported: send one operation per request.",
         );
     }
-    let request: Request = match serde_json::from_value(value) {
+    let mut request: Request = match serde_json::from_value(value) {
         Ok(request) => request,
         Err(_) => {
             return refuse(
@@ -392,7 +432,10 @@ pub async fn post_graphql(
             )
         }
     };
-    execute(&state, &headers, request).await
+    match resolve_document(&state, media, &mut request) {
+        Ok(trust) => super::caching::no_store(execute(&state, &headers, request, trust).await),
+        Err(refusal) => *refusal,
+    }
 }
 
 /// Parameters of a GET request.
@@ -402,6 +445,7 @@ pub struct GetParams {
     query: Option<String>,
     operation_name: Option<String>,
     variables: Option<String>,
+    extensions: Option<String>,
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {
@@ -508,7 +552,7 @@ async fn query_by_get(
             "The URL parameters are malformed.",
         );
     };
-    let Some(query) = params.query else {
+    if params.query.is_none() && params.extensions.is_none() {
         if wants_html(&headers) && state.settings.graphiql {
             return Html(
                 GraphiQLSource::build()
@@ -524,9 +568,39 @@ async fn query_by_get(
             ErrorCode::BadUserInput,
             "The `query` parameter is missing.",
         );
+    }
+    let mut request = Request::new(params.query.unwrap_or_default());
+    if let Some(extensions) = params.extensions {
+        match serde_json::from_str::<serde_json::Value>(&extensions) {
+            Ok(value @ serde_json::Value::Object(_)) => {
+                request.extensions = match serde_json::from_value(value) {
+                    Ok(extensions) => extensions,
+                    Err(_) => {
+                        return refuse(
+                            StatusCode::BAD_REQUEST,
+                            media,
+                            ErrorCode::BadUserInput,
+                            "`extensions` must be a JSON object.",
+                        )
+                    }
+                }
+            }
+            _ => {
+                return refuse(
+                    StatusCode::BAD_REQUEST,
+                    media,
+                    ErrorCode::BadUserInput,
+                    "`extensions` must be a JSON object.",
+                )
+            }
+        }
+    }
+    let trust = match resolve_document(&state, media, &mut request) {
+        Ok(trust) => trust,
+        Err(refusal) => return *refusal,
     };
     // Parsed once: for the operation's type here, and handed to async-graphql.
-    let document = parse_query(&query).ok();
+    let document = parse_query(&request.query).ok();
     let operation = document.as_ref().and_then(|document| {
         document::operation(document, params.operation_name.as_deref()).map(|o| o.ty)
     });
@@ -545,7 +619,6 @@ async fn query_by_get(
             return response;
         }
     }
-    let mut request = Request::new(query);
     if let Some(document) = document {
         request.set_parsed_query(document);
     }
@@ -567,7 +640,8 @@ async fn query_by_get(
             }
         }
     }
-    execute(&state, &headers, request).await
+    let response = execute(&state, &headers, request, trust).await;
+    super::caching::for_get(&headers, response).await
 }
 
 /// Any other method on /graphql.

@@ -1,5 +1,7 @@
 //! HTTP: the router, GraphQL over HTTP, health probes.
 
+pub mod caching;
+pub mod documents;
 pub mod graphql;
 pub mod health;
 pub mod live;
@@ -46,6 +48,8 @@ pub struct Settings {
     pub behind_tls: bool,
     /// Who may read `/metrics`.
     pub metrics: policy::MetricsAccess,
+    /// Persisted documents: APQ, or only the trusted ones.
+    pub documents: Arc<documents::Documents>,
 }
 
 impl Default for Settings {
@@ -58,6 +62,7 @@ impl Default for Settings {
             cors: policy::Origins::None,
             behind_tls: false,
             metrics: policy::MetricsAccess::Open,
+            documents: Arc::default(),
         }
     }
 }
