@@ -22,10 +22,12 @@ pub enum NodeKind {
     Nomination,
     Movement,
     Conference,
+    ScoreSheet,
+    Decision,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 11] = [
+    const ALL: [NodeKind; 13] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -37,6 +39,8 @@ impl NodeKind {
         NodeKind::Nomination,
         NodeKind::Movement,
         NodeKind::Conference,
+        NodeKind::ScoreSheet,
+        NodeKind::Decision,
     ];
 
     fn name(self) -> &'static str {
@@ -52,6 +56,8 @@ impl NodeKind {
             NodeKind::Nomination => "Nomination",
             NodeKind::Movement => "Movement",
             NodeKind::Conference => "Conference",
+            NodeKind::ScoreSheet => "ScoreSheet",
+            NodeKind::Decision => "Decision",
         }
     }
 }

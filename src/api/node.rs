@@ -34,6 +34,8 @@ pub enum Node {
     Nomination(crate::awards::nominations::Nomination),
     Movement(crate::movements::graphql::Movement),
     Conference(crate::conferences::graphql::Conference),
+    ScoreSheet(crate::clusters::graphql::ScoreSheet),
+    Decision(crate::awards::graphql::Decision),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -101,6 +103,14 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             .one(crate::api::context::db(ctx)?)
             .await?
             .map(|c| Node::Conference(crate::conferences::graphql::Conference(c))),
+        NodeKind::ScoreSheet => crate::clusters::graphql::ScoreSheet::visible(ctx, id)
+            .await?
+            .map(Node::ScoreSheet),
+        // Decisions are public records.
+        NodeKind::Decision => entity::decision::Entity::find_by_id(id)
+            .one(crate::api::context::db(ctx)?)
+            .await?
+            .map(|d| Node::Decision(crate::awards::graphql::Decision(d))),
     })
 }
 

@@ -260,6 +260,10 @@ pub struct Decision(pub entity::decision::Model);
 /// A numbered award decision (quyết định khen thưởng), e.g. "163/QĐ-UBND".
 #[Object]
 impl Decision {
+    /// Global ID.
+    pub async fn id(&self) -> ID {
+        crate::api::ids::global_id(NodeKind::Decision, self.0.id)
+    }
     /// The number, unique per issuer, in the form `{n}/QĐ-{issuer}`.
     async fn number(&self) -> &str {
         &self.0.number

@@ -162,19 +162,53 @@ impl ScoreLine {
     }
 }
 
-/// One member's score sheet of a year.
+/// One member's score sheet of a year (its membership of the year gives its ID, so that a
+/// sheet not submitted yet has one too).
 pub struct ScoreSheet {
+    membership_id: i32,
+    cluster_year_id: i32,
     unit_id: i32,
     sheet: Option<score_sheet::Model>,
 }
 
 impl ScoreSheet {
-    /// The sheet as stored.
-    pub fn of(sheet: score_sheet::Model) -> Self {
-        ScoreSheet {
+    /// The sheet as stored (read after a write), with its membership's ID.
+    pub async fn saved(ctx: &Context<'_>, sheet: score_sheet::Model) -> AppResult<Self> {
+        let membership = entity::cluster_member::Entity::find()
+            .filter(entity::cluster_member::Column::ClusterYearId.eq(sheet.cluster_year_id))
+            .filter(entity::cluster_member::Column::UnitId.eq(sheet.unit_id))
+            .one(db(ctx)?)
+            .await?
+            .ok_or_else(|| AppError::not_found("membership"))?;
+        Ok(ScoreSheet {
+            membership_id: membership.id,
+            cluster_year_id: sheet.cluster_year_id,
             unit_id: sheet.unit_id,
             sheet: Some(sheet),
-        }
+        })
+    }
+
+    /// The sheet of membership `id`, if the viewer may read it (as `ClusterYear.scoreSheets`
+    /// decides), for `node(id:)`.
+    pub async fn visible(ctx: &Context<'_>, id: i32) -> AppResult<Option<ScoreSheet>> {
+        let Some(membership) = entity::cluster_member::Entity::find_by_id(id)
+            .one(db(ctx)?)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(year) = loaders(ctx)?
+            .cluster_year
+            .load_one(membership.cluster_year_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(ClusterYear(year)
+            .sheets(ctx)
+            .await?
+            .into_iter()
+            .find(|sheet| sheet.unit_id == membership.unit_id))
     }
 
     async fn lines(&self, ctx: &Context<'_>) -> AppResult<Vec<score_line::Model>> {
@@ -202,6 +236,18 @@ impl ScoreSheet {
 /// One member's score sheet of a year: its lines, totals, bonus and penalty.
 #[Object]
 impl ScoreSheet {
+    /// Global ID (one per member and year, before the sheet is submitted too).
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::ScoreSheet, self.membership_id)
+    }
+    /// The year the sheet belongs to.
+    async fn cluster_year(&self, ctx: &Context<'_>) -> AppResult<Option<ClusterYear>> {
+        Ok(loaders(ctx)?
+            .cluster_year
+            .load_one(self.cluster_year_id)
+            .await?
+            .map(ClusterYear))
+    }
     /// The member.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(loaders(ctx)?.unit.load_one(self.unit_id).await?.map(Unit))
@@ -327,6 +373,35 @@ impl RankingEntry {
 pub struct ClusterYear(pub cluster_year::Model);
 
 impl ClusterYear {
+    /// The sheets the viewer may read, one per member.
+    async fn sheets(&self, ctx: &Context<'_>) -> AppResult<Vec<ScoreSheet>> {
+        let scope = self.sheet_scope(ctx).await?;
+        let loaders = loaders(ctx)?;
+        let memberships = loaders
+            .year_memberships
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let sheets = loaders
+            .year_sheets
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(memberships
+            .iter()
+            .filter(|m| match scope {
+                None => true,
+                Some(only) => only == Some(m.unit_id),
+            })
+            .map(|m| ScoreSheet {
+                membership_id: m.id,
+                cluster_year_id: self.0.id,
+                unit_id: m.unit_id,
+                sheet: sheets.iter().find(|s| s.unit_id == m.unit_id).cloned(),
+            })
+            .collect())
+    }
+
     /// The scope of the viewer over this year's score sheets: `None` for all of them, or
     /// the one unit whose sheet it may read (`Some(None)`: none at all).
     async fn sheet_scope(&self, ctx: &Context<'_>) -> AppResult<Option<Option<i32>>> {
@@ -427,29 +502,7 @@ impl ClusterYear {
     /// The members' score sheets. Before the ranking is final: a member's officers see its
     /// own, the head of the year and the province's board see all; once final, everyone.
     async fn score_sheets(&self, ctx: &Context<'_>) -> AppResult<Vec<ScoreSheet>> {
-        let scope = self.sheet_scope(ctx).await?;
-        let loaders = loaders(ctx)?;
-        let memberships = loaders
-            .year_memberships
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        let sheets = loaders
-            .year_sheets
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        Ok(memberships
-            .iter()
-            .filter(|m| match scope {
-                None => true,
-                Some(only) => only == Some(m.unit_id),
-            })
-            .map(|m| ScoreSheet {
-                unit_id: m.unit_id,
-                sheet: sheets.iter().find(|s| s.unit_id == m.unit_id).cloned(),
-            })
-            .collect())
+        self.sheets(ctx).await
     }
     /// The ranking, best first; empty until the year is FINALIZED.
     async fn ranking(&self, ctx: &Context<'_>) -> AppResult<Vec<RankingEntry>> {

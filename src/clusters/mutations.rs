@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use entity::enums::ClusterYearStatus as Status;
+use sea_orm::EntityTrait;
 
 use super::{
     cycle::{self, CriterionSpec, NewCluster, Review, ReviewLine, SelfLine, YearRef, YearSetup},
@@ -90,6 +91,8 @@ macro_rules! sheet_payload {
         pub struct $name {
             /// The member's sheet as it is now.
             score_sheet: Option<ScoreSheet>,
+            /// The year as it is now, with the `version` the next change expects.
+            cluster_year: Option<ClusterYear>,
             /// Why nothing was changed.
             user_errors: Vec<UserError>,
         }
@@ -246,6 +249,14 @@ async fn year(ctx: &Context<'_>, cluster_code: &str, year: i32) -> AppResult<Out
     cycle::find_year(db(ctx)?, cluster_code, year).await
 }
 
+/// The year a sheet belongs to, read after the write's commit (with its new version).
+async fn changed_year(ctx: &Context<'_>, id: i32) -> AppResult<Option<ClusterYear>> {
+    Ok(entity::cluster_year::Entity::find_by_id(id)
+        .one(db(ctx)?)
+        .await?
+        .map(ClusterYear))
+}
+
 /// Mutations of clusters and their years.
 #[derive(Default)]
 pub struct ClustersMutation;
@@ -396,8 +407,8 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => {
                 return Ok(SubmitSelfAssessmentPayload {
-                    score_sheet: None,
                     user_errors: user_errors(p),
+                    ..Default::default()
                 })
             }
         };
@@ -416,12 +427,13 @@ impl ClustersMutation {
         .await?;
         Ok(match outcome {
             Ok(sheet) => SubmitSelfAssessmentPayload {
-                score_sheet: Some(ScoreSheet::of(sheet)),
+                cluster_year: changed_year(ctx, sheet.cluster_year_id).await?,
+                score_sheet: Some(ScoreSheet::saved(ctx, sheet).await?),
                 user_errors: Vec::new(),
             },
             Err(p) => SubmitSelfAssessmentPayload {
-                score_sheet: None,
                 user_errors: user_errors(p),
+                ..Default::default()
             },
         })
     }
@@ -463,8 +475,8 @@ impl ClustersMutation {
             Ok(y) => y,
             Err(p) => {
                 return Ok(ReviewScoresPayload {
-                    score_sheet: None,
                     user_errors: user_errors(p),
+                    ..Default::default()
                 })
             }
         };
@@ -489,12 +501,13 @@ impl ClustersMutation {
         .await?;
         Ok(match outcome {
             Ok(sheet) => ReviewScoresPayload {
-                score_sheet: Some(ScoreSheet::of(sheet)),
+                cluster_year: changed_year(ctx, sheet.cluster_year_id).await?,
+                score_sheet: Some(ScoreSheet::saved(ctx, sheet).await?),
                 user_errors: Vec::new(),
             },
             Err(p) => ReviewScoresPayload {
-                score_sheet: None,
                 user_errors: user_errors(p),
+                ..Default::default()
             },
         })
     }

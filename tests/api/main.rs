@@ -7,6 +7,7 @@ mod access_matrix;
 mod awards;
 mod batching;
 mod browsers;
+mod cache_types;
 mod caching;
 mod catalogue;
 mod cli;
