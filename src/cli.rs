@@ -313,8 +313,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                             Ok(())
                         }
                         Err(problems) => {
-                            let messages: Vec<String> =
-                                problems.into_iter().map(|p| p.message).collect();
+                            let messages: Vec<String> = problems
+                                .into_iter()
+                                .map(|p| p.message.to_string())
+                                .collect();
                             bail!("{}", messages.join(" "))
                         }
                     }

@@ -8,6 +8,7 @@
 //! boundary (`web::graphql`), which logs it once inside the request's span; it never reaches
 //! the client.
 
+use crate::i18n::Text;
 use async_graphql::ErrorExtensions;
 
 /// Stable machine codes carried in `extensions.code`.
@@ -59,12 +60,12 @@ impl std::fmt::Display for Cause {
 #[derive(Debug, Clone)]
 pub struct AppError {
     code: ErrorCode,
-    message: String,
+    message: Text,
     cause: Option<std::sync::Arc<Cause>>,
 }
 
 impl AppError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<Text>) -> Self {
         AppError {
             code,
             message: message.into(),
@@ -72,18 +73,24 @@ impl AppError {
         }
     }
 
-    pub fn bad_input(message: impl Into<String>) -> Self {
+    pub fn bad_input(message: impl Into<Text>) -> Self {
         Self::new(ErrorCode::BadUserInput, message)
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+        Self::new(
+            ErrorCode::NotFound,
+            crate::tr!("Not found: {what}.", "Không tìm thấy: {what}."),
+        )
     }
 
     pub fn forbidden() -> Self {
         Self::new(
             ErrorCode::Forbidden,
-            "You are not allowed to do this or see this.",
+            crate::tr!(
+                "You are not allowed to do this or see this.",
+                "Bạn không có quyền làm việc này hoặc xem nội dung này."
+            ),
         )
     }
 
@@ -112,8 +119,9 @@ impl AppError {
         self.code
     }
 
+    /// The message, in the language of the request being served.
     pub fn message(&self) -> &str {
-        &self.message
+        self.message.localized()
     }
 }
 
@@ -125,7 +133,7 @@ impl From<sea_orm::DbErr> for AppError {
 
 impl From<AppError> for async_graphql::Error {
     fn from(err: AppError) -> Self {
-        let mut error = async_graphql::Error::new(err.message)
+        let mut error = async_graphql::Error::new(err.message.localized())
             .extend_with(|_, ext| ext.set("code", err.code.as_str()));
         if let Some(cause) = err.cause {
             error.source = Some(cause);
@@ -140,12 +148,12 @@ impl From<AppError> for async_graphql::Error {
 pub struct UserProblem {
     /// Path to the input field at fault, e.g. `["input", "unitCode"]` without `input`.
     pub field: Vec<String>,
-    pub message: String,
+    pub message: Text,
     pub code: UserErrorCode,
 }
 
 impl UserProblem {
-    pub fn new(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Self {
+    pub fn new(field: &[&str], message: impl Into<Text>, code: UserErrorCode) -> Self {
         UserProblem {
             field: field.iter().map(|f| (*f).to_owned()).collect(),
             message: message.into(),

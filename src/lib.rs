@@ -18,6 +18,7 @@ pub mod conferences;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod i18n;
 pub mod identity;
 pub mod movements;
 pub mod organisation;

@@ -307,15 +307,34 @@ pub fn limit_error(exceeded: limits::Exceeded) -> ServerError {
     error
 }
 
-/// A response made of one request error, `error` with `code`.
-pub fn coded_request_error(mut error: ServerError, code: ErrorCode) -> Response {
-    set_code(&mut error, code);
+/// A document that does not parse, said in one line: what is wrong and where, e.g.
+/// "Syntax error at line 1, column 34: expected selection." (the parser's own message spans
+/// several lines of ASCII art).
+pub fn syntax_error(error: ServerError) -> Response {
+    let position = error.locations.first().map(|p| (p.line, p.column));
+    let detail = error
+        .message
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("= "))
+        .map(|d| d.trim().trim_end_matches('.').to_owned());
+    let message = match (position, detail) {
+        (Some((line, column)), Some(detail)) => crate::tr!(
+            "Syntax error at line {line}, column {column}: {detail}.",
+            "Lỗi cú pháp ở dòng {line}, cột {column}: {detail}."
+        ),
+        _ => crate::i18n::Text::from(error.message.replace('\n', " ")),
+    };
+    let mut error = ServerError {
+        message: message.localized().to_owned(),
+        ..error
+    };
+    set_code(&mut error, ErrorCode::BadUserInput);
     Response::from_errors(vec![error])
 }
 
 /// A response made of one request error with `code`.
-pub fn request_error(code: ErrorCode, message: impl Into<String>) -> Response {
-    let mut error = ServerError::new(message, None);
+pub fn request_error(code: ErrorCode, message: impl Into<crate::i18n::Text>) -> Response {
+    let mut error = ServerError::new(message.into().localized(), None);
     set_code(&mut error, code);
     Response::from_errors(vec![error])
 }

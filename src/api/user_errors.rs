@@ -43,7 +43,7 @@ impl From<UserProblem> for UserError {
     fn from(p: UserProblem) -> Self {
         UserError {
             field: p.field,
-            message: p.message,
+            message: p.message.localized().to_owned(),
             code: p.code.into(),
         }
     }

@@ -80,7 +80,11 @@ pub fn initiative_action(scope: InitiativeScope) -> Action {
     }
 }
 
-fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
+fn problem(
+    field: &[&str],
+    message: impl Into<crate::i18n::Text>,
+    code: UserErrorCode,
+) -> Vec<UserProblem> {
     vec![UserProblem::new(field, message, code)]
 }
 

@@ -39,7 +39,11 @@ use crate::{
     work::Work,
 };
 
-fn problem(field: &[&str], message: impl Into<String>, code: UserErrorCode) -> Vec<UserProblem> {
+fn problem(
+    field: &[&str],
+    message: impl Into<crate::i18n::Text>,
+    code: UserErrorCode,
+) -> Vec<UserProblem> {
     vec![UserProblem::new(field, message, code)]
 }
 

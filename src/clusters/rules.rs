@@ -253,7 +253,8 @@ mod tests {
     #[test]
     fn stages_and_refusals_name_the_status() {
         let problem = require_status(Status::Scoring, &[Status::Review], "reviewing").unwrap();
-        assert!(problem.message.contains("SCORING") && problem.message.contains("REVIEW"));
+        let message = problem.message.render(crate::i18n::Lang::En);
+        assert!(message.contains("SCORING") && message.contains("REVIEW"));
         assert_eq!(problem.code, UserErrorCode::WrongState);
         assert!(require_status(Status::Review, &[Status::Review], "reviewing").is_none());
         assert_eq!(previous(Status::Finalized), Some(Status::Review));

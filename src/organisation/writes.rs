@@ -150,11 +150,14 @@ pub struct Reorganised {
 }
 
 fn not_found(field: &str, what: &str, code: &str) -> UserProblem {
-    UserProblem::new(
-        &[field],
-        format!("No {what} has code {code}."),
-        UserErrorCode::NotFound,
-    )
+    let message = match what {
+        "province" => crate::tr!(
+            "No province has code {code}.",
+            "Không có tỉnh nào mã {code}."
+        ),
+        _ => crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
+    };
+    UserProblem::new(&[field], message, UserErrorCode::NotFound)
 }
 
 /// The unit `code` names, if given; a `NOT_FOUND` problem on `field` when it names none.

@@ -38,7 +38,7 @@ use super::{documents::Trust, AppState};
 use crate::{
     api::{
         document,
-        errors::{classify, coded_request_error, is_request_error, limit_error, request_error},
+        errors::{classify, is_request_error, limit_error, request_error, syntax_error},
         limits::{self, LIMITS},
         loaders::Loaders,
     },
@@ -135,7 +135,12 @@ fn respond(
 }
 
 /// A request that is refused before execution.
-fn refuse(status: StatusCode, media: Media, code: ErrorCode, message: &str) -> Response {
+fn refuse(
+    status: StatusCode,
+    media: Media,
+    code: ErrorCode,
+    message: impl Into<crate::i18n::Text>,
+) -> Response {
     respond(status, media, &request_error(code, message), true)
 }
 
@@ -228,7 +233,7 @@ async fn execute(
                     })
             }
         },
-        Err(error) => Some(coded_request_error(error, ErrorCode::BadUserInput)),
+        Err(error) => Some(syntax_error(error)),
     };
     request.variables = variables;
     if let Some(response) = refusal {
@@ -502,6 +507,8 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),
     };
+    // The socket's messages stay in the language of the request that opened it.
+    let lang = crate::i18n::current();
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
@@ -516,7 +523,7 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
             data.insert(state.db.clone());
             data.insert(state.identity.clone());
             data.insert(state.events.clone());
-            GraphQLWebSocket::new_with_pair(sink, stream, executor, protocol)
+            let socket = GraphQLWebSocket::new_with_pair(sink, stream, executor, protocol)
                 .with_data(data)
                 .on_connection_init(move |payload| async move {
                     let token = credentials_of(&payload).map_err(|reason| {
@@ -534,7 +541,8 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
                     data.insert(Loaders::new(&state.db));
                     Ok(data)
                 })
-                .serve()
+                .serve();
+            crate::i18n::scope(lang, socket)
         })
 }
 

@@ -120,11 +120,29 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub fn layered(routes: Router) -> Router {
     routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(language))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
         .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
         .layer(axum::middleware::from_fn(drop_insane_request_id))
+}
+
+/// Serves the request in the language its `Accept-Language` prefers (see [`crate::i18n`]),
+/// and says which in `Content-Language`.
+async fn language(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let lang = crate::i18n::Lang::from_accept_language(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut response = crate::i18n::scope(lang, next.run(request)).await;
+    response.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.tag()),
+    );
+    response
 }
 
 /// The span of one request; the GraphQL handler fills in the operation and the viewer.

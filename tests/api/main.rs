@@ -20,6 +20,7 @@ mod http_layers;
 mod http_protocol;
 mod identity;
 mod indexes;
+mod languages;
 mod layers;
 mod limits;
 mod live_sign_in;

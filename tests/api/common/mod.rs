@@ -217,6 +217,20 @@ pub struct TestApp {
     _database: FreshDatabase,
 }
 
+/// A client that asks for English messages: the tests read them in English (a test of the
+/// Vietnamese asks for it with its own `Accept-Language`).
+fn english_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("en"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("an HTTP client")
+}
+
 impl TestApp {
     /// A server over a migrated database with the demo province loaded.
     pub async fn with_demo() -> TestApp {
@@ -269,7 +283,7 @@ impl TestApp {
         });
         TestApp {
             base,
-            client: reqwest::Client::new(),
+            client: english_client(),
             db,
             pools,
             identity,
