@@ -2,9 +2,11 @@
 //! does not follow the GraphQL specification by itself:
 //! - a variable declared non-null without a default must be given, and not as `null`
 //!   (async-graphql runs `$n: Int!` with `{"n": null}`);
-//! - the root fields come back in the order the operation asked for them (the root types are
-//!   merged from every part of the domain, and async-graphql answers a merged object's fields
-//!   in the order of its parts).
+//! - fields come back in the order the operation asked for them, at every level (async-graphql
+//!   inserts a field's value when its resolver finishes, so a field that waits on a batch
+//!   loader lands after one that did not, and the root types are merged from every part of
+//!   the domain): [`order`] reads the order from the document before execution, [`apply`]
+//!   puts the response in it.
 
 use async_graphql::{
     parser::types::{ExecutableDocument, OperationDefinition, Selection, SelectionSet},
@@ -47,54 +49,81 @@ pub fn missing_required_variable(
         .map(|definition| definition.name.node.to_string())
 }
 
-/// The response keys of the operation's root selection, in document order (fragments
-/// expanded in place), taken before the document goes to execution.
-pub fn root_order(document: &ExecutableDocument, operation_name: Option<&str>) -> Vec<Name> {
-    let mut keys = Vec::new();
+/// The response keys a selection asks for, in document order (fragments expanded in place,
+/// a key selected twice in its first place), each with what it asks of its value.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Order(Vec<(Name, Order)>);
+
+/// The order of the operation's response, read from the document before it goes to
+/// execution. The document passed the operation limits, so this stays small.
+pub fn order(document: &ExecutableDocument, operation_name: Option<&str>) -> Order {
+    let mut order = Order::default();
     if let Some(operation) = operation(document, operation_name) {
-        root_keys(document, &operation.selection_set.node, &mut keys, 0);
+        collect(document, &operation.selection_set.node, &mut order, 0);
     }
-    keys
+    order
 }
 
-/// Puts the keys of `data` in the order `keys` gives (a key selected twice keeps its first
-/// place). Keys `keys` does not name keep their relative order, after the others.
-pub fn order_root_fields(keys: &[Name], data: &mut Value) {
-    let Value::Object(map) = data else {
-        return;
-    };
-    let mut rest = std::mem::take(map);
-    for key in keys {
-        if let Some((key, value)) = rest.shift_remove_entry(key.as_str()) {
-            map.insert(key, value);
-        }
-    }
-    map.extend(rest);
-}
-
-/// The response keys of `selection`, in document order. `depth` bounds fragment nesting; the
-/// document passed the operation limits before it ran, so this never goes far.
-fn root_keys(
+/// Adds `selection`'s keys to `into`. `depth` bounds nesting (fragments and fields).
+fn collect(
     document: &ExecutableDocument,
     selection: &SelectionSet,
-    keys: &mut Vec<Name>,
+    into: &mut Order,
     depth: usize,
 ) {
-    if depth > 16 {
+    if depth > 64 {
         return;
     }
     for item in &selection.items {
         match &item.node {
-            Selection::Field(field) => keys.push(field.node.response_key().node.clone()),
+            Selection::Field(field) => {
+                let key = field.node.response_key().node.clone();
+                let at = match into.0.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        into.0.push((key, Order::default()));
+                        into.0.len() - 1
+                    }
+                };
+                collect(
+                    document,
+                    &field.node.selection_set.node,
+                    &mut into.0[at].1,
+                    depth + 1,
+                );
+            }
             Selection::InlineFragment(fragment) => {
-                root_keys(document, &fragment.node.selection_set.node, keys, depth + 1)
+                collect(document, &fragment.node.selection_set.node, into, depth + 1)
             }
             Selection::FragmentSpread(spread) => {
                 if let Some(fragment) = document.fragments.get(&spread.node.fragment_name.node) {
-                    root_keys(document, &fragment.node.selection_set.node, keys, depth + 1)
+                    collect(document, &fragment.node.selection_set.node, into, depth + 1)
                 }
             }
         }
+    }
+}
+
+/// Puts every object of `value` in the keys' order `order` gives; keys it does not name
+/// (none, in a response to its document) come after the others.
+pub fn apply(order: &Order, value: &mut Value) {
+    match value {
+        Value::Object(map) if !order.0.is_empty() => {
+            let mut rest = std::mem::take(map);
+            for (key, inner) in &order.0 {
+                if let Some((key, mut value)) = rest.swap_remove_entry(key.as_str()) {
+                    apply(inner, &mut value);
+                    map.insert(key, value);
+                }
+            }
+            map.extend(rest);
+        }
+        Value::List(items) => {
+            for item in items {
+                apply(order, item);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -123,18 +152,21 @@ mod tests {
     }
 
     #[test]
-    fn root_keys_follow_the_document() {
-        let document =
-            parse_query("{ b ...F a: z ... on Query { c } } fragment F on Query { d b }").unwrap();
+    fn keys_follow_the_document_at_every_level() {
+        let document = parse_query(
+            "{ b ...F a: z ... on Query { c } l { y x } } fragment F on Query { d b { q p } }",
+        )
+        .unwrap();
         let mut data = Value::from_json(serde_json::json!({
-            "a": 1, "b": 2, "c": 3, "d": 4, "extra": 5
+            "a": 1, "l": [{ "x": 1, "y": 2 }, { "x": 3, "y": 4 }], "b": { "p": 1, "q": 2 },
+            "c": 3, "d": 4, "extra": 5
         }))
         .unwrap();
-        order_root_fields(&root_order(&document, None), &mut data);
-        let Value::Object(map) = data else {
-            panic!("an object")
-        };
-        let keys: Vec<&str> = map.keys().map(|k| k.as_str()).collect();
-        assert_eq!(keys, ["b", "d", "a", "c", "extra"]);
+        apply(&order(&document, None), &mut data);
+        // Serialized as the server sends it (async-graphql's values keep their order).
+        assert_eq!(
+            serde_json::to_string(&data).unwrap(),
+            r#"{"b":{"q":2,"p":1},"d":4,"a":1,"c":3,"l":[{"y":2,"x":1},{"y":4,"x":3}],"extra":5}"#
+        );
     }
 }

@@ -216,12 +216,12 @@ async fn execute(
     // async-graphql sees it; async-graphql then uses this parsed document.
     let operation_name = request.operation_name.clone();
     let variables = std::mem::take(&mut request.variables);
-    let mut root_order = Vec::new();
+    let mut order = document::Order::default();
     let refusal = match request.parsed_query() {
         Ok(document) => match limits::check(document, &LIMITS) {
             Err(exceeded) => Some(GqlResponse::from_errors(vec![limit_error(exceeded)])),
             Ok(()) => {
-                root_order = document::root_order(document, operation_name.as_deref());
+                order = document::order(document, operation_name.as_deref());
                 document::missing_required_variable(document, operation_name.as_deref(), &variables)
                     .map(|name| {
                         request_error(
@@ -304,7 +304,7 @@ async fn execute(
     {
         Ok(response) => {
             let mut response = classify(response);
-            document::order_root_fields(&root_order, &mut response.data);
+            document::apply(&order, &mut response.data);
             response
         }
         Err(_) => {

@@ -206,10 +206,17 @@ impl<E: Executor> Executor for Rechecked<E> {
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, Response> {
         let session = self.session.clone();
+        // Each event's fields in the order the subscription asked for them, as over HTTP.
+        let order = async_graphql::parser::parse_query(&request.query)
+            .map(|document| {
+                crate::api::document::order(&document, request.operation_name.as_deref())
+            })
+            .unwrap_or_default();
         self.inner
             .execute_stream(request, session_data)
-            .then(move |response| {
+            .then(move |mut response| {
                 let session = session.clone();
+                crate::api::document::apply(&order, &mut response.data);
                 async move {
                     if session.still_valid().await {
                         Some(response)

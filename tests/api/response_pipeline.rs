@@ -169,3 +169,24 @@ async fn years_out_of_range_are_bad_user_input() {
         app.data(query, json!({})).await;
     }
 }
+
+#[tokio::test]
+async fn nested_fields_that_wait_on_loaders_come_back_in_the_order_asked() {
+    // `unit` waits on a batch loader, `proposedAward` on another, `rank` on nothing: the
+    // answer still follows the document in every entry.
+    let app = TestApp::with_demo().await;
+    let (status, body) = post_raw(
+        &app,
+        "{ clusterYear(clusterCode: \"HNA-CUM-II\", year: 2020) { ranking { rank unit { code } proposedAward { code } } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let entries: Vec<&str> = body.split("{\"rank\":").skip(1).collect();
+    assert!(entries.len() >= 5, "{body}");
+    for entry in entries {
+        let unit = entry.find("\"unit\"").expect("a unit");
+        let award = entry.find("\"proposedAward\"").expect("an award");
+        assert!(unit < award, "{entry} in {body}");
+    }
+}
