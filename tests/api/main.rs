@@ -32,6 +32,7 @@ mod organisation_writes;
 mod password_hashing;
 mod persisted_documents;
 mod person_paths;
+mod readme;
 mod response_pipeline;
 mod rules_sync;
 mod runner;
