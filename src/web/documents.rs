@@ -259,6 +259,30 @@ mod tests {
     }
 
     #[test]
+    fn a_trusted_file_must_name_each_document_by_its_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trusted.json");
+        let doc = "{ provinces { code } }";
+        std::fs::write(
+            &path,
+            serde_json::json!({ sha256_hex(doc): doc }).to_string(),
+        )
+        .unwrap();
+        assert!(Documents::trusted_from(&path).unwrap().is_trusted_only());
+        std::fs::write(
+            &path,
+            serde_json::json!({ sha256_hex("{ x }"): doc }).to_string(),
+        )
+        .unwrap();
+        assert!(Documents::trusted_from(&path)
+            .unwrap_err()
+            .contains("not the SHA-256"));
+        std::fs::write(&path, "[]").unwrap();
+        assert!(Documents::trusted_from(&path).is_err());
+        assert!(Documents::trusted_from(&dir.path().join("missing.json")).is_err());
+    }
+
+    #[test]
     fn trusted_mode_runs_only_its_documents_for_non_admins() {
         let doc = "{ provinces { code } }";
         let documents = Documents::new(Some(HashMap::from([(sha256_hex(doc), doc.to_owned())])));
