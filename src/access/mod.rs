@@ -7,10 +7,11 @@
 //! from data, per year (the HEAD column).
 //!
 //! Persons, awards, registrations and nominations reach a client only as [`Seen`] rows,
-//! which only this module builds: through a [`RowScope`] (a list's condition, per resource
-//! and viewer) or a `see_*` check of one row. The GraphQL objects `Person`, `Award`,
-//! `Registration` and `Nomination` hold a `Seen`, so no resolver can hand out a row that did
-//! not pass the viewer's scope. [`live`] checks the viewer of a socket again on every event.
+//! which only this module builds: from a query restricted by a [`RowScope`] (a [`Scoped`]
+//! query, which can be narrowed but not widened, yields its rows as `Seen`), or by a `see_*`
+//! check of one row. The GraphQL objects `Person`, `Award`, `Registration` and `Nomination`
+//! hold a `Seen`, so no resolver can hand out a row that did not pass the viewer's scope.
+//! `web::live` checks the viewer of a socket again on every event.
 
 pub mod matrix;
 pub mod target;
@@ -21,7 +22,7 @@ use entity::{
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Query},
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Select,
 };
 
 pub use matrix::{Action, Scope};
@@ -147,8 +148,9 @@ pub fn sees_persons(viewer: &Viewer) -> bool {
     scopes(viewer, Action::ReadPerson).contains(&Scope::All)
 }
 
-/// What one viewer may see of one kind of row, as a query condition. Rows fetched by a
-/// query filtered with [`Self::condition`] are admitted as [`Seen`].
+/// What one viewer may see of one kind of row, as a query condition. Rows reach a client only
+/// through [`Self::apply`]: the query it returns can be narrowed but never widened, and only
+/// its rows come out as [`Seen`].
 pub struct RowScope<T> {
     condition: Condition,
     _rows: std::marker::PhantomData<fn() -> T>,
@@ -162,14 +164,63 @@ impl<T> RowScope<T> {
         }
     }
 
-    /// The query condition.
+    /// The query condition (for counts and aggregates, which return no rows).
     pub fn condition(&self) -> Condition {
         self.condition.clone()
     }
 
-    /// A row fetched by a query filtered with [`Self::condition`].
-    pub fn admit(&self, row: T) -> Seen<T> {
-        Seen(row)
+    /// `select` restricted to what the viewer may see.
+    pub fn apply<E: EntityTrait<Model = T>>(&self, select: Select<E>) -> Scoped<E> {
+        Scoped {
+            select: select.filter(self.condition()),
+        }
+    }
+}
+
+/// A query restricted to a viewer's [`RowScope`]: it can be narrowed (filters, order, limit)
+/// but not widened, and its rows come out as [`Seen`].
+#[derive(Debug, Clone)]
+pub struct Scoped<E: EntityTrait> {
+    select: Select<E>,
+}
+
+impl<E: EntityTrait> Scoped<E> {
+    /// Only the rows that also meet `condition`.
+    pub fn filter(self, condition: impl sea_orm::sea_query::IntoCondition) -> Self {
+        Scoped {
+            select: self.select.filter(condition),
+        }
+    }
+
+    pub fn order_by_asc(self, column: E::Column) -> Self {
+        Scoped {
+            select: sea_orm::QueryOrder::order_by_asc(self.select, column),
+        }
+    }
+
+    pub fn order_by_desc(self, column: E::Column) -> Self {
+        Scoped {
+            select: sea_orm::QueryOrder::order_by_desc(self.select, column),
+        }
+    }
+
+    pub fn limit(self, limit: u64) -> Self {
+        Scoped {
+            select: sea_orm::QuerySelect::limit(self.select, limit),
+        }
+    }
+
+    /// How many rows the viewer may see.
+    pub async fn count<C: ConnectionTrait>(self, db: &C) -> Result<u64, DbErr>
+    where
+        E::Model: Sync,
+    {
+        sea_orm::PaginatorTrait::count(self.select, db).await
+    }
+
+    /// The rows, as seen by the viewer.
+    pub async fn all<C: ConnectionTrait>(self, db: &C) -> Result<Vec<Seen<E::Model>>, DbErr> {
+        Ok(self.select.all(db).await?.into_iter().map(Seen).collect())
     }
 }
 

@@ -10,12 +10,15 @@ use async_graphql::{
     Object, OutputType,
 };
 use sea_orm::{
-    sea_query::IntoCondition, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    sea_query::IntoCondition, ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use super::ids::Cursor;
-use crate::error::{AppError, AppResult};
+use crate::{
+    access::{Scoped, Seen},
+    error::{AppError, AppResult},
+};
 
 /// Page size when the client gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
@@ -115,46 +118,114 @@ impl ConnectionTotals {
 /// A Relay connection of `T` with `totalCount`.
 pub type Conn<T> = Connection<Cursor, T, ConnectionTotals, EmptyFields>;
 
-/// Runs `select` (already filtered by the caller and by the viewer's scope) as one page of a
-/// connection: one statement for the page, and one more only if `totalCount` is asked.
-pub async fn fetch_page<E, T>(
-    db: &DatabaseConnection,
-    select: Select<E>,
-    id_column: E::Column,
-    id_of: impl Fn(&E::Model) -> i32,
-    to_node: impl Fn(E::Model) -> T,
-    page: PageRequest,
-) -> AppResult<Conn<T>>
+/// What a page is read from: a plain query (its rows as they are), or a query restricted to
+/// the viewer's scope (`access::Scoped`, its rows as `access::Seen`). Both can only be
+/// narrowed here: the page's cursor conditions, order and limit.
+pub trait Source: Clone + Send + Sync + 'static {
+    type Entity: EntityTrait;
+    type Row: Send;
+    fn filter(self, condition: Condition) -> Self;
+    fn order_by(self, column: <Self::Entity as EntityTrait>::Column, descending: bool) -> Self;
+    fn limit(self, limit: u64) -> Self;
+    fn count(self, db: DatabaseConnection) -> impl Future<Output = Result<u64, DbErr>> + Send;
+    fn rows(
+        self,
+        db: &DatabaseConnection,
+    ) -> impl Future<Output = Result<Vec<Self::Row>, DbErr>> + Send;
+}
+
+impl<E> Source for Select<E>
 where
     E: EntityTrait,
     E::Model: Send + Sync,
+{
+    type Entity = E;
+    type Row = E::Model;
+    fn filter(self, condition: Condition) -> Self {
+        QueryFilter::filter(self, condition)
+    }
+    fn order_by(self, column: E::Column, descending: bool) -> Self {
+        if descending {
+            self.order_by_desc(column)
+        } else {
+            self.order_by_asc(column)
+        }
+    }
+    fn limit(self, limit: u64) -> Self {
+        QuerySelect::limit(self, limit)
+    }
+    async fn count(self, db: DatabaseConnection) -> Result<u64, DbErr> {
+        PaginatorTrait::count(self, &db).await
+    }
+    async fn rows(self, db: &DatabaseConnection) -> Result<Vec<E::Model>, DbErr> {
+        self.all(db).await
+    }
+}
+
+impl<E> Source for Scoped<E>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    type Entity = E;
+    type Row = Seen<E::Model>;
+    fn filter(self, condition: Condition) -> Self {
+        Scoped::filter(self, condition)
+    }
+    fn order_by(self, column: E::Column, descending: bool) -> Self {
+        if descending {
+            self.order_by_desc(column)
+        } else {
+            self.order_by_asc(column)
+        }
+    }
+    fn limit(self, limit: u64) -> Self {
+        Scoped::limit(self, limit)
+    }
+    async fn count(self, db: DatabaseConnection) -> Result<u64, DbErr> {
+        Scoped::count(self, &db).await
+    }
+    async fn rows(self, db: &DatabaseConnection) -> Result<Vec<Seen<E::Model>>, DbErr> {
+        self.all(db).await
+    }
+}
+
+/// Reads one page of a connection from `source` (already filtered by the caller, and by the
+/// viewer's scope where rows are persons, awards, registrations or nominations): one
+/// statement for the page, and one more only if `totalCount` is asked.
+pub async fn fetch_page<S, T>(
+    db: &DatabaseConnection,
+    source: S,
+    id_column: <S::Entity as EntityTrait>::Column,
+    id_of: impl Fn(&S::Row) -> i32,
+    to_node: impl Fn(S::Row) -> T,
+    page: PageRequest,
+) -> AppResult<Conn<T>>
+where
+    S: Source,
     T: OutputType,
 {
     let counter = {
         let db = db.clone();
-        let select = select.clone();
+        let source = source.clone();
         ConnectionTotals {
             count: Arc::new(move || {
                 let db = db.clone();
-                let select = select.clone();
-                Box::pin(async move { select.count(&db).await })
+                let source = source.clone();
+                Box::pin(source.count(db))
             }),
         }
     };
 
-    let mut query = select;
+    let mut query = source;
     if let Some(after) = page.after {
         query = query.filter(id_column.gt(after).into_condition());
     }
     if let Some(before) = page.before {
         query = query.filter(id_column.lt(before).into_condition());
     }
-    query = if page.from_end {
-        query.order_by_desc(id_column)
-    } else {
-        query.order_by_asc(id_column)
-    };
-    let mut rows = query.limit(page.size + 1).all(db).await?;
+    query = query.order_by(id_column, page.from_end);
+    let mut rows = query.limit(page.size + 1).rows(db).await?;
     let has_more = rows.len() as u64 > page.size;
     rows.truncate(page.size as usize);
     if page.from_end {

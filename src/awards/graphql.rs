@@ -294,14 +294,15 @@ impl Decision {
     /// The awards it conferred (awards to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
         let viewer = crate::api::context::viewer(ctx)?;
-        Ok(entity::award::Entity::find()
-            .filter(entity::award::Column::DecisionId.eq(self.0.id))
-            .filter(crate::access::award_scope(viewer).condition())
+        Ok(crate::access::award_scope(viewer)
+            .apply(
+                entity::award::Entity::find()
+                    .filter(entity::award::Column::DecisionId.eq(self.0.id)),
+            )
             .order_by_asc(entity::award::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
-            .filter_map(|a| crate::access::see_award(viewer, a))
             .map(Award)
             .collect())
     }
@@ -442,7 +443,7 @@ impl AwardRecordsQuery {
         let f = filter.unwrap_or_default();
         let viewer = crate::api::context::viewer(ctx)?;
         let scope = crate::access::award_scope(viewer);
-        let mut select = award::Entity::find().filter(scope.condition());
+        let mut select = award::Entity::find();
         if !f.include_revoked.unwrap_or(false) {
             select = select.filter(award::Column::RevokedAt.is_null());
         }
@@ -514,10 +515,10 @@ impl AwardRecordsQuery {
         }
         crate::api::paging::fetch_page(
             db(ctx)?,
-            select,
+            scope.apply(select),
             award::Column::Id,
             |a| a.id,
-            |a| Award(scope.admit(a)),
+            Award,
             page,
         )
         .await

@@ -227,7 +227,7 @@ impl NominationsQuery {
         let db = db(ctx)?;
         let f = filter.unwrap_or_default();
         let scope = access::nomination_scope(db, viewer(ctx)?).await?;
-        let mut select = nomination::Entity::find().filter(scope.condition());
+        let mut select = nomination::Entity::find();
         if let Some(status) = f.status {
             select =
                 select.filter(nomination::Column::Status.eq(enums::NominationStatus::from(status)));
@@ -266,10 +266,10 @@ impl NominationsQuery {
         }
         fetch_page(
             db,
-            select,
+            scope.apply(select),
             nomination::Column::Id,
             |n| n.id,
-            |n| Nomination(scope.admit(n)),
+            Nomination,
             page,
         )
         .await

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{award, conference, conference_tally, enums, unit};
-use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{NewConference, Tally};
 use crate::{
@@ -122,15 +122,13 @@ impl Conference {
     }
     /// The named awards given there (to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
-        let scope = crate::access::award_scope(viewer(ctx)?);
-        Ok(award::Entity::find()
-            .filter(award::Column::ConferenceId.eq(self.0.id))
-            .filter(scope.condition())
+        Ok(crate::access::award_scope(viewer(ctx)?)
+            .apply(award::Entity::find().filter(award::Column::ConferenceId.eq(self.0.id)))
             .order_by_asc(award::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
-            .map(|a| Award(scope.admit(a)))
+            .map(Award)
             .collect())
     }
 }

@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{enums, movement, movement_registration, unit};
-use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{NewMovement, Registrant};
 use crate::{
@@ -70,15 +70,16 @@ impl Movement {
     }
     /// The registrations, in order (persons only for viewers who may see persons).
     async fn registrations(&self, ctx: &Context<'_>) -> AppResult<Vec<Registration>> {
-        let scope = crate::access::registration_scope(viewer(ctx)?);
-        Ok(movement_registration::Entity::find()
-            .filter(movement_registration::Column::MovementId.eq(self.0.id))
-            .filter(scope.condition())
+        Ok(crate::access::registration_scope(viewer(ctx)?)
+            .apply(
+                movement_registration::Entity::find()
+                    .filter(movement_registration::Column::MovementId.eq(self.0.id)),
+            )
             .order_by_asc(movement_registration::Column::Id)
             .all(db(ctx)?)
             .await?
             .into_iter()
-            .map(|r| Registration(scope.admit(r)))
+            .map(Registration)
             .collect())
     }
 }

@@ -525,10 +525,10 @@ impl OrganisationQuery {
         let scope = access::person_scope(viewer(ctx)?);
         fetch_page(
             db(ctx)?,
-            store::persons(&criteria, scope.condition()),
+            scope.apply(store::persons(&criteria)),
             person::Column::Id,
             |p| p.id,
-            |p| Person(scope.admit(p)),
+            Person,
             page,
         )
         .await

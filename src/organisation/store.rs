@@ -119,9 +119,9 @@ pub struct PersonCriteria {
     pub unit_code: Option<String>,
 }
 
-/// The persons matching `criteria` within `scope` (the viewer's), not yet ordered or paged.
-pub fn persons(criteria: &PersonCriteria, scope: Condition) -> Select<person::Entity> {
-    let mut select = person::Entity::find().filter(scope);
+/// The persons matching `criteria`, not yet restricted to a viewer, ordered or paged.
+pub fn persons(criteria: &PersonCriteria) -> Select<person::Entity> {
+    let mut select = person::Entity::find();
     if let Some(search) = criteria.search.as_deref().filter(|s| !s.trim().is_empty()) {
         select =
             select.filter(Expr::col((person::Entity, person::Column::SearchKey)).like(
