@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { visit } from 'graphql';
+import { parse, visit } from 'graphql';
 import 'graphiql/style.css';
 import './page.css';
 
@@ -17,32 +17,40 @@ const subscriptionUrl =
 
 const toolkit = createGraphiQLFetcher({ url: url.href, subscriptionUrl });
 
-// Whether the operation GraphiQL runs is a subscription (as the toolkit decides it).
-function isSubscription(document, operationName) {
-  let found = false;
-  if (!document) return false;
+// The document GraphiQL runs, parsed from the text it sends (GraphiQL's own `documentAST` lags
+// the editor by its 100 ms debounce, so a subscription run at once after an edit would go by
+// POST), and whether its operation is a subscription.
+function parsed(params) {
+  let document;
+  try {
+    document = parse(params.query);
+  } catch {
+    return { document: undefined, subscription: false };
+  }
+  let subscription = false;
   visit(document, {
     OperationDefinition(node) {
-      if ((node.name ? node.name.value : undefined) === (operationName || undefined)) {
-        found = found || node.operation === 'subscription';
+      if ((node.name ? node.name.value : undefined) === (params.operationName || undefined)) {
+        subscription = subscription || node.operation === 'subscription';
       }
     },
   });
-  return found;
+  return { document, subscription };
 }
 
 // A subscription signs in through `connection_init`, whose payload the server reads as
 // `{"authorization": "Bearer …"}` and nothing else: of the headers editor's headers only
 // Authorization goes there (the toolkit would send them all). Queries and mutations send
 // every header.
-function fetcher(params, options) {
-  if (options && isSubscription(options.documentAST, params.operationName)) {
-    const headers = (options && options.headers) || {};
+function fetcher(params, options = {}) {
+  const { document, subscription } = parsed(params);
+  if (subscription) {
+    const headers = options.headers || {};
     const key = Object.keys(headers).find((k) => k.toLowerCase() === 'authorization');
     const connectionParams = key ? { authorization: String(headers[key]) } : {};
-    return toolkit(params, { ...options, headers: connectionParams });
+    return toolkit(params, { ...options, documentAST: document, headers: connectionParams });
   }
-  return toolkit(params, options);
+  return toolkit(params, document ? { ...options, documentAST: document } : options);
 }
 
 const defaultQuery = `# thidua: the GraphQL API of the emulation and commendation network.
