@@ -18,7 +18,6 @@ use std::collections::BTreeMap;
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{
-    http::GraphiQLSource,
     parser::{parse_query, types::OperationType},
     Request, Response as GqlResponse, Variables,
 };
@@ -30,7 +29,7 @@ use axum::{
         Query, State,
     },
     http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{Html, IntoResponse, Response},
+    response::{IntoResponse, Response},
 };
 use serde::{Deserialize, Serialize};
 
@@ -562,13 +561,7 @@ async fn query_by_get(
     };
     if params.query.is_none() && params.extensions.is_none() {
         if wants_html(&headers) && state.settings.graphiql {
-            return Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .title("thidua")
-                    .finish(),
-            )
-            .into_response();
+            return super::graphiql::page();
         }
         return refuse(
             StatusCode::BAD_REQUEST,

@@ -2,6 +2,7 @@
 
 pub mod caching;
 pub mod documents;
+pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod live;
@@ -87,6 +88,7 @@ pub fn router(state: AppState) -> Router {
                 .post(graphql::post_graphql)
                 .fallback(graphql::method_not_allowed),
         )
+        .route("/graphiql/{name}", get(graphiql::asset))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route(

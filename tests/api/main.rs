@@ -15,6 +15,7 @@ mod clusters;
 mod connections;
 mod demo_seed;
 mod eligibility_rules;
+mod graphiql;
 mod http_boundary;
 mod http_layers;
 mod http_protocol;
