@@ -63,15 +63,29 @@ enum Media {
 }
 
 impl Media {
+    /// `application/graphql-response+json` when the client names it (and does not refuse it
+    /// with `q=0`), `application/json` otherwise: for `application/json`, for `*/*` and for no
+    /// `Accept` at all, as the GraphQL-over-HTTP specification asks for clients that predate it.
     fn from_headers(headers: &HeaderMap) -> Media {
         let accept = headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        if accept.contains(JSON) && !accept.contains(GRAPHQL_RESPONSE_JSON) {
-            Media::Json
-        } else {
+        let names_graphql_response = accept.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let media = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            media.eq_ignore_ascii_case(GRAPHQL_RESPONSE_JSON) && !refused
+        });
+        if names_graphql_response {
             Media::GraphqlResponseJson
+        } else {
+            Media::Json
         }
     }
 
@@ -423,6 +437,21 @@ pub async fn post_graphql(
             media,
             ErrorCode::BadUserInput,
             "Batched requests are not supported: send one operation per request.",
+        );
+    }
+    // A request with neither a document nor a persisted one's hash is not a GraphQL request
+    // at all: 400 whatever the media type.
+    let has_document = value.get("query").is_some_and(|q| !q.is_null())
+        || value.pointer("/extensions/persistedQuery").is_some();
+    if !has_document {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            media,
+            ErrorCode::BadUserInput,
+            crate::tr!(
+                "The body has no `query`.",
+                "Nội dung yêu cầu không có `query`."
+            ),
         );
     }
     let mut request: Request = match serde_json::from_value(value) {

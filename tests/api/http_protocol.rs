@@ -49,6 +49,37 @@ async fn clients_asking_for_application_json_get_it() {
 }
 
 #[tokio::test]
+async fn any_media_type_or_none_gets_application_json() {
+    // graphql-http's audits 47DE and 80D8: `*/*` and a missing Accept are answered as
+    // clients from before application/graphql-response+json expect.
+    let app = TestApp::migrated().await;
+    let bare = reqwest::Client::new();
+    for accept in [Some("*/*"), None] {
+        let mut request = bare
+            .post(app.graphql_url())
+            .json(&json!({ "query": "{ __typename }" }));
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 200, "{accept:?}");
+        assert!(
+            content_type(&response).starts_with("application/json"),
+            "{accept:?}: {}",
+            content_type(&response)
+        );
+    }
+    // A body that is no GraphQL request is 400 with application/json too.
+    let response = bare
+        .post(app.graphql_url())
+        .json(&json!({ "variables": {} }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+}
+
+#[tokio::test]
 async fn get_runs_queries_with_variables() {
     let app = TestApp::migrated().await;
     let response = app

@@ -217,13 +217,20 @@ pub struct TestApp {
     _database: FreshDatabase,
 }
 
-/// A client that asks for English messages: the tests read them in English (a test of the
-/// Vietnamese asks for it with its own `Accept-Language`).
+/// A client as current GraphQL clients are: it asks for `application/graphql-response+json`
+/// (a test of older clients' `application/json` sends its own `Accept`), and for English
+/// messages, which the tests read (a test of the Vietnamese asks for it).
 fn english_client() -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         reqwest::header::ACCEPT_LANGUAGE,
         reqwest::header::HeaderValue::from_static("en"),
+    );
+    headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static(
+            "application/graphql-response+json, application/json;q=0.9",
+        ),
     );
     reqwest::Client::builder()
         .default_headers(headers)
