@@ -8,7 +8,7 @@
 //! boundary (`web::graphql`), which logs it once inside the request's span; it never reaches
 //! the client.
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use async_graphql::ErrorExtensions;
 
 /// Stable machine codes carried in `extensions.code`.
@@ -45,6 +45,13 @@ impl ErrorCode {
 
 /// The message a client sees for an internal error.
 pub const INTERNAL_MESSAGE: &str = "Internal error. The incident has been logged.";
+/// [`INTERNAL_MESSAGE`] in Vietnamese.
+pub const INTERNAL_MESSAGE_VI: &str = "Lỗi nội bộ. Sự cố đã được ghi lại.";
+
+/// The message of an internal error, in both languages.
+pub fn internal_message() -> Text {
+    Text::new(INTERNAL_MESSAGE, INTERNAL_MESSAGE_VI)
+}
 
 /// The cause of an internal error, with its whole chain, for the log.
 #[derive(Debug, Clone)]
@@ -77,10 +84,12 @@ impl AppError {
         Self::new(ErrorCode::BadUserInput, message)
     }
 
-    pub fn not_found(what: &str) -> Self {
+    /// `NOT_FOUND`: `what` (e.g. `tr!("unit", "đơn vị")`) does not exist.
+    pub fn not_found(what: Text) -> Self {
+        let (en, vi) = (what.render(Lang::En), what.render(Lang::Vi));
         Self::new(
             ErrorCode::NotFound,
-            crate::tr!("Not found: {what}.", "Không tìm thấy: {what}."),
+            crate::tr!("Not found: {en}.", "Không tìm thấy {vi}."),
         )
     }
 
@@ -106,7 +115,7 @@ impl AppError {
         }
         AppError {
             cause: Some(std::sync::Arc::new(Cause(chain))),
-            ..Self::new(ErrorCode::Internal, INTERNAL_MESSAGE)
+            ..Self::new(ErrorCode::Internal, internal_message())
         }
     }
 

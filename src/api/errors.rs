@@ -181,14 +181,12 @@ impl Extension for Boundary {
             errors
         })?;
         if result.complexity > super::schema::MAX_COMPLEXITY {
-            let mut error = ServerError::new(
-                format!(
-                    "The query is too complex: it may return about {} values (at most {}).",
-                    result.complexity,
-                    super::schema::MAX_COMPLEXITY
-                ),
-                None,
+            let (complexity, most) = (result.complexity, super::schema::MAX_COMPLEXITY);
+            let message = crate::tr!(
+                "The query is too complex: it may return about {complexity} values (at most {most}).",
+                "Truy vấn quá phức tạp: có thể trả về khoảng {complexity} giá trị (tối đa {most})."
             );
+            let mut error = ServerError::new(message.localized(), None);
             set_code(&mut error, ErrorCode::QueryTooComplex);
             return Err(vec![error]);
         }
@@ -302,7 +300,7 @@ pub fn classify(mut response: Response) -> Response {
 
 /// The error of a document refused by [`limits::check`].
 pub fn limit_error(exceeded: limits::Exceeded) -> ServerError {
-    let mut error = ServerError::new(exceeded.message(&LIMITS), None);
+    let mut error = ServerError::new(exceeded.message(&LIMITS).localized(), None);
     set_code(&mut error, exceeded.code());
     error
 }

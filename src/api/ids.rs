@@ -69,7 +69,12 @@ pub fn global_id(kind: NodeKind, id: i32) -> async_graphql::ID {
 
 /// Decodes a global ID; `BAD_USER_INPUT` when it is not one of ours.
 pub fn parse_global_id(id: &str) -> AppResult<(NodeKind, i32)> {
-    let invalid = || AppError::bad_input(format!("`{id}` is not a valid ID"));
+    let invalid = || {
+        AppError::bad_input(crate::tr!(
+            "`{id}` is not a valid ID",
+            "`{id}` không phải là ID hợp lệ"
+        ))
+    };
     let raw = URL_SAFE_NO_PAD.decode(id).map_err(|_| invalid())?;
     let raw = String::from_utf8(raw).map_err(|_| invalid())?;
     let (name, row) = raw.split_once(':').ok_or_else(invalid)?;

@@ -27,18 +27,19 @@ pub async fn recipient<C: ConnectionTrait>(
                 .one(db)
                 .await?
                 .and_then(|p| access::see_person(viewer, p))
-                .ok_or_else(|| AppError::not_found("person"))?;
+                .ok_or_else(|| AppError::not_found(crate::tr!("person", "cá nhân")))?;
             Ok(Recipient::Person(person.into_inner()))
         }
         (NodeKind::Unit, row) => {
             let unit = entity::unit::Entity::find_by_id(row)
                 .one(db)
                 .await?
-                .ok_or_else(|| AppError::not_found("unit"))?;
+                .ok_or_else(|| AppError::not_found(crate::tr!("unit", "đơn vị")))?;
             Ok(Recipient::Unit(unit))
         }
-        _ => Err(AppError::bad_input(
+        _ => Err(AppError::bad_input(crate::tr!(
             "`recipientId` is neither a person's nor a unit's ID",
-        )),
+            "`recipientId` không phải là ID của một cá nhân hay một đơn vị"
+        ))),
     }
 }

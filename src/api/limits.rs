@@ -33,7 +33,7 @@
 
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 
-use crate::error::ErrorCode;
+use crate::{error::ErrorCode, i18n::Text};
 
 /// The numbers of the limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,24 +77,39 @@ impl Exceeded {
     }
 
     /// The message a client sees.
-    pub fn message(self, limits: &Limits) -> String {
+    pub fn message(self, limits: &Limits) -> Text {
+        let Limits {
+            fields,
+            aliases,
+            root_fields,
+            depth,
+            spreads,
+        } = *limits;
         match self {
-            Exceeded::Fields => format!(
-                "The query selects more than {} fields once fragments are expanded.",
-                limits.fields
+            Exceeded::Fields => crate::tr!(
+                "The query selects more than {fields} fields once fragments are expanded.",
+                "Truy vấn chọn quá {fields} trường sau khi mở rộng các fragment."
             ),
-            Exceeded::Aliases => format!("The query uses more than {} aliases.", limits.aliases),
-            Exceeded::RootFields => format!(
-                "An operation selects more than {} root fields.",
-                limits.root_fields
+            Exceeded::Aliases => crate::tr!(
+                "The query uses more than {aliases} aliases.",
+                "Truy vấn dùng quá {aliases} bí danh (alias)."
             ),
-            Exceeded::Depth => format!("The query nests deeper than {} fields.", limits.depth),
-            Exceeded::Spreads => {
-                format!("The query expands more than {} fragments.", limits.spreads)
-            }
-            Exceeded::FragmentCycle => {
-                "A fragment spreads itself, directly or through other fragments.".to_owned()
-            }
+            Exceeded::RootFields => crate::tr!(
+                "An operation selects more than {root_fields} root fields.",
+                "Một thao tác chọn quá {root_fields} trường gốc."
+            ),
+            Exceeded::Depth => crate::tr!(
+                "The query nests deeper than {depth} fields.",
+                "Truy vấn lồng nhau sâu quá {depth} cấp trường."
+            ),
+            Exceeded::Spreads => crate::tr!(
+                "The query expands more than {spreads} fragments.",
+                "Truy vấn mở rộng quá {spreads} fragment."
+            ),
+            Exceeded::FragmentCycle => crate::tr!(
+                "A fragment spreads itself, directly or through other fragments.",
+                "Có fragment tự tham chiếu đến chính nó, trực tiếp hoặc qua các fragment khác."
+            ),
         }
     }
 }

@@ -130,8 +130,9 @@ impl NodeQuery {
     /// At most 100 IDs.
     async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> AppResult<Vec<Option<Node>>> {
         if ids.len() > MAX_NODES {
-            return Err(AppError::bad_input(format!(
-                "at most {MAX_NODES} ids per call"
+            return Err(AppError::bad_input(crate::tr!(
+                "at most {MAX_NODES} ids per call",
+                "mỗi lần gọi tối đa {MAX_NODES} ID"
             )));
         }
         let parsed = ids

@@ -63,8 +63,9 @@ impl PageArgs {
     pub fn validate(&self) -> AppResult<PageRequest> {
         let size = |arg: &str, n: i32| {
             if !(0..=MAX_PAGE_SIZE).contains(&n) {
-                Err(AppError::bad_input(format!(
-                    "`{arg}` must be between 0 and {MAX_PAGE_SIZE}, got {n}"
+                Err(AppError::bad_input(crate::tr!(
+                    "`{arg}` must be between 0 and {MAX_PAGE_SIZE}, got {n}",
+                    "`{arg}` phải từ 0 đến {MAX_PAGE_SIZE}, giá trị nhận được là {n}"
                 )))
             } else {
                 Ok(n as u64)
@@ -73,17 +74,21 @@ impl PageArgs {
         let cursor = |arg: &str, c: &Option<String>| -> AppResult<Option<i32>> {
             c.as_deref()
                 .map(|s| {
-                    Cursor::decode_cursor(s)
-                        .map(|c| c.0)
-                        .map_err(|_| AppError::bad_input(format!("`{arg}` is not a valid cursor")))
+                    Cursor::decode_cursor(s).map(|c| c.0).map_err(|_| {
+                        AppError::bad_input(crate::tr!(
+                            "`{arg}` is not a valid cursor",
+                            "`{arg}` không phải là con trỏ phân trang hợp lệ"
+                        ))
+                    })
                 })
                 .transpose()
         };
         let (size, from_end) = match (self.first, self.last) {
             (Some(_), Some(_)) => {
-                return Err(AppError::bad_input(
-                    "give `first` or `last`, not both".to_string(),
-                ))
+                return Err(AppError::bad_input(crate::tr!(
+                    "give `first` or `last`, not both",
+                    "chỉ nhập `first` hoặc `last`, không nhập cả hai"
+                )))
             }
             (Some(n), None) => (size("first", n)?, false),
             (None, Some(n)) => (size("last", n)?, true),

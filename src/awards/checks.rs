@@ -23,7 +23,10 @@ pub fn decision_number(field: &[&str], number: &str) -> Option<UserProblem> {
     (!ok).then(|| {
         UserProblem::new(
             field,
-            format!("`{number}` is not a decision number like 163/QĐ-UBND."),
+            crate::tr!(
+                "`{number}` is not a decision number like 163/QĐ-UBND.",
+                "`{number}` không phải là số quyết định đúng mẫu, ví dụ 163/QĐ-UBND."
+            ),
             UserErrorCode::InvalidValue,
         )
     })
@@ -52,12 +55,13 @@ pub async fn award_problems<C: sea_orm::ConnectionTrait>(
     } else {
         award_type.for_collective
     };
+    let name = &award_type.name;
     if !kind_ok {
         problems.push(UserProblem::new(
             &["recipientId"],
-            format!(
-                "{} is not conferred on this kind of recipient.",
-                award_type.name
+            crate::tr!(
+                "{name} is not conferred on this kind of recipient.",
+                "{name} không được xét tặng cho loại đối tượng này."
             ),
             UserErrorCode::RuleNotMet,
         ));
@@ -76,9 +80,9 @@ pub async fn award_problems<C: sea_orm::ConnectionTrait>(
     if held.is_some() {
         problems.push(UserProblem::new(
             &["year"],
-            format!(
-                "The recipient holds {} for {year} already: one achievement is rewarded once.",
-                award_type.name
+            crate::tr!(
+                "The recipient holds {name} for {year} already: one achievement is rewarded once.",
+                "Đối tượng này đã được tặng {name} năm {year}: mỗi thành tích chỉ được khen thưởng một lần."
             ),
             UserErrorCode::Duplicate,
         ));

@@ -479,9 +479,10 @@ impl AwardRecordsQuery {
                     select = select.filter(award::Column::RecipientPersonId.eq(row))
                 }
                 _ => {
-                    return Err(crate::error::AppError::bad_input(
+                    return Err(crate::error::AppError::bad_input(crate::tr!(
                         "`personId` is not a person's ID",
-                    ))
+                        "`personId` không phải là ID của một cá nhân"
+                    )))
                 }
             }
         }
@@ -586,7 +587,9 @@ impl AwardRecordsQuery {
             .filter(award_type::Column::Code.eq(text::nfc(&award_type_code)))
             .one(db)
             .await?
-            .ok_or_else(|| crate::error::AppError::not_found("award type"))?;
+            .ok_or_else(|| {
+                crate::error::AppError::not_found(crate::tr!("award type", "loại khen thưởng"))
+            })?;
         let recipient = recipient_of(ctx, &recipient_id).await?;
         Ok(super::eligibility::report(
             db,

@@ -199,7 +199,12 @@ impl AwardsMutation {
         let revocation = records::Revocation {
             award_id: match parse_global_id(&input.award_id)? {
                 (NodeKind::Award, id) => id,
-                _ => return Err(AppError::bad_input("`awardId` is not an award's ID")),
+                _ => {
+                    return Err(AppError::bad_input(crate::tr!(
+                        "`awardId` is not an award's ID",
+                        "`awardId` không phải là ID của một khen thưởng"
+                    )))
+                }
             },
             reason: input.reason,
             revoked_on: input.revoked_on.0,
@@ -233,7 +238,12 @@ impl AwardsMutation {
         let new = records::NewInitiative {
             person_id: match parse_global_id(&input.person_id)? {
                 (NodeKind::Person, id) => id,
-                _ => return Err(AppError::bad_input("`personId` is not a person's ID")),
+                _ => {
+                    return Err(AppError::bad_input(crate::tr!(
+                        "`personId` is not a person's ID",
+                        "`personId` không phải là ID của một cá nhân"
+                    )))
+                }
             },
             title: input.title,
             scope: input.scope.into(),

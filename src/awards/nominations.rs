@@ -387,10 +387,13 @@ pub struct IssueDecisionPayload {
 fn nomination_id(id: &ID) -> AppResult<i32> {
     match parse_global_id(id)? {
         (NodeKind::Nomination, id) => Ok(id),
-        _ => Err(AppError::bad_input(format!(
-            "`{}` is not a nomination's ID",
-            id.as_str()
-        ))),
+        _ => {
+            let id = id.as_str();
+            Err(AppError::bad_input(crate::tr!(
+                "`{id}` is not a nomination's ID",
+                "`{id}` không phải là ID của một hồ sơ đề nghị khen thưởng"
+            )))
+        }
     }
 }
 
@@ -581,7 +584,7 @@ async fn nomination_stream(
     let db = db(ctx)?.clone();
     let unit = crate::organisation::store::find_unit(&db, &text::nfc(&unit_code))
         .await?
-        .ok_or_else(|| AppError::not_found("unit"))?;
+        .ok_or_else(|| AppError::not_found(crate::tr!("unit", "đơn vị")))?;
     let viewer = viewer(ctx)?.clone();
     let loaders = loaders(ctx)?.clone();
     let events = ctx

@@ -113,9 +113,10 @@ async fn find_or_create_decision(
     let number = text::nfc(&details.number);
     problems.extend(decision_number(&["decision", "number"], &number));
     let Some(issuer) = organisation::find_unit(txn, &text::nfc(&details.issuer_code)).await? else {
+        let code = &details.issuer_code;
         problems.push(UserProblem::new(
             &["decision", "issuerCode"],
-            format!("No unit has code {}.", details.issuer_code),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         ));
         return Ok(None);
@@ -161,9 +162,13 @@ pub async fn record_award(
         .one(txn)
         .await?
     else {
+        let code = &past.award_type_code;
         return Ok(Err(problem(
             &["awardTypeCode"],
-            format!("No award type has code {}.", past.award_type_code),
+            crate::tr!(
+                "No award type has code {code}.",
+                "Không có loại khen thưởng nào mã {code}."
+            ),
             UserErrorCode::NotFound,
         )));
     };
@@ -243,7 +248,7 @@ pub async fn revoke_award(
     else {
         return Ok(Err(problem(
             &["awardId"],
-            "No such award.",
+            crate::tr!("No such award.", "Không tìm thấy khen thưởng này."),
             UserErrorCode::NotFound,
         )));
     };
@@ -256,14 +261,20 @@ pub async fn revoke_award(
     if current.revoked_at.is_some() {
         problems.push(UserProblem::new(
             &["awardId"],
-            "The award is revoked already.",
+            crate::tr!(
+                "The award is revoked already.",
+                "Khen thưởng này đã bị hủy trước đó."
+            ),
             UserErrorCode::WrongState,
         ));
     }
     if revocation.reason.trim().is_empty() {
         problems.push(UserProblem::new(
             &["reason"],
-            "A revocation needs a reason.",
+            crate::tr!(
+                "A revocation needs a reason.",
+                "Khi hủy khen thưởng phải nêu lý do."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -305,7 +316,7 @@ pub async fn record_initiative(
     let Some(person) = person::Entity::find_by_id(new.person_id).one(txn).await? else {
         return Ok(Err(problem(
             &["personId"],
-            "No such person.",
+            crate::tr!("No such person.", "Không tìm thấy cá nhân này."),
             UserErrorCode::NotFound,
         )));
     };

@@ -103,14 +103,15 @@ pub async fn recipient_of_row<C: ConnectionTrait>(
         let p = person::Entity::find_by_id(id)
             .one(db)
             .await?
-            .ok_or_else(|| AppError::not_found("person"))?;
+            .ok_or_else(|| AppError::not_found(crate::tr!("person", "cá nhân")))?;
         return Ok(Recipient::Person(p));
     }
-    let id = unit_id.ok_or_else(|| AppError::not_found("recipient"))?;
+    let id = unit_id
+        .ok_or_else(|| AppError::not_found(crate::tr!("recipient", "đối tượng khen thưởng")))?;
     let u = unit::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::not_found("unit"))?;
+        .ok_or_else(|| AppError::not_found(crate::tr!("unit", "đơn vị")))?;
     Ok(Recipient::Unit(u))
 }
 
@@ -124,7 +125,7 @@ pub async fn recipient_target<C: ConnectionTrait>(
         Recipient::Person(p) => unit::Entity::find_by_id(p.unit_id)
             .one(db)
             .await?
-            .ok_or_else(|| AppError::not_found("unit"))?,
+            .ok_or_else(|| AppError::not_found(crate::tr!("unit", "đơn vị")))?,
     };
     let target = target::of_unit(&Through(db), &home).await?;
     Ok((home, target))
@@ -229,9 +230,13 @@ pub async fn create(
         .one(txn)
         .await?
     else {
+        let code = &new.award_type_code;
         return Ok(Err(vec![UserProblem::new(
             &["awardTypeCode"],
-            format!("No award type has code {}.", new.award_type_code),
+            crate::tr!(
+                "No award type has code {code}.",
+                "Không có loại khen thưởng nào mã {code}."
+            ),
             UserErrorCode::NotFound,
         )]));
     };
@@ -243,7 +248,10 @@ pub async fn create(
     if achievements.trim().is_empty() {
         problems.push(UserProblem::new(
             &["achievements"],
-            "A nomination states the achievements.",
+            crate::tr!(
+                "A nomination states the achievements.",
+                "Hồ sơ đề nghị khen thưởng phải nêu thành tích."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -263,11 +271,12 @@ pub async fn create(
         .one(txn)
         .await?;
     if open.is_some() {
+        let (name, year) = (&award_type.name, new.year);
         problems.push(UserProblem::new(
             &["recipientId"],
-            format!(
-                "The recipient has an open nomination for {} {} already.",
-                award_type.name, new.year
+            crate::tr!(
+                "The recipient has an open nomination for {name} {year} already.",
+                "Đối tượng này đã có một hồ sơ đề nghị {name} năm {year} đang được xử lý."
             ),
             UserErrorCode::Duplicate,
         ));
@@ -354,7 +363,14 @@ async fn authorize_step(
 /// The problem of a nomination that does not exist or that the viewer may not read: the
 /// same answer for both, so that a refusal tells nothing of a nomination out of sight.
 fn no_such_nomination(field: &[&str]) -> UserProblem {
-    UserProblem::new(field, "No such nomination.", UserErrorCode::NotFound)
+    UserProblem::new(
+        field,
+        crate::tr!(
+            "No such nomination.",
+            "Không tìm thấy hồ sơ đề nghị khen thưởng này."
+        ),
+        UserErrorCode::NotFound,
+    )
 }
 
 /// `FORBIDDEN` unless `viewer` has some right to take `step` (on anything).
@@ -391,17 +407,18 @@ pub async fn take(
     let award_type = award_type::Entity::find_by_id(current.award_type_id)
         .one(txn)
         .await?
-        .ok_or_else(|| AppError::not_found("award type"))?;
+        .ok_or_else(|| AppError::not_found(crate::tr!("award type", "loại khen thưởng")))?;
     authorize_step(txn, viewer, step, &current, &award_type).await?;
     let (from, to) = step.path();
     if !from.contains(&current.status) {
         let wanted: Vec<&str> = from.iter().map(|s| status_name(*s)).collect();
+        let status = status_name(current.status);
+        let (wanted_en, wanted_vi) = (wanted.join(" or "), wanted.join(" hoặc "));
         return Ok(Err(vec![UserProblem::new(
             &[],
-            format!(
-                "The nomination is {}; this needs {}.",
-                status_name(current.status),
-                wanted.join(" or ")
+            crate::tr!(
+                "The nomination is {status}; this needs {wanted_en}.",
+                "Hồ sơ đề nghị đang ở trạng thái {status}; thao tác này chỉ thực hiện được khi hồ sơ ở trạng thái {wanted_vi}."
             ),
             UserErrorCode::WrongState,
         )]));
@@ -413,7 +430,10 @@ pub async fn take(
     if matches!(step, Step::Return | Step::Reject) && comment.is_none() {
         return Ok(Err(vec![UserProblem::new(
             &["reason"],
-            "Returning or rejecting a nomination needs a reason.",
+            crate::tr!(
+                "Returning or rejecting a nomination needs a reason.",
+                "Khi trả lại hoặc không phê duyệt hồ sơ đề nghị phải nêu lý do."
+            ),
             UserErrorCode::Required,
         )]));
     }
@@ -424,17 +444,22 @@ pub async fn take(
             eligibility::report(txn, viewer, &award_type, &recipient, current.year).await?;
         let justification = comment.clone().or(current.justification.clone());
         if !report.eligible && justification.is_none() {
-            let failed: Vec<String> = report
-                .checks
+            let failed: Vec<_> = report.checks.iter().filter(|c| !c.passed).collect();
+            let failed_en = failed
                 .iter()
-                .filter(|c| !c.passed)
-                .map(|c| c.detail.clone())
-                .collect();
+                .map(|c| c.detail_en.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let failed_vi = failed
+                .iter()
+                .map(|c| c.detail.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
             return Ok(Err(vec![UserProblem::new(
                 &["justification"],
-                format!(
-                    "The eligibility check fails ({}): submit it with a written justification.",
-                    failed.join("; ")
+                crate::tr!(
+                    "The eligibility check fails ({failed_en}): submit it with a written justification.",
+                    "Kết quả kiểm tra tiêu chuẩn khen thưởng chưa đạt ({failed_vi}): muốn trình hồ sơ, hãy kèm văn bản giải trình."
                 ),
                 UserErrorCode::RuleNotMet,
             )]));
@@ -493,16 +518,20 @@ pub async fn issue_decision(
     let number = text::nfc(&new.number);
     problems.extend(super::checks::decision_number(&["number"], &number));
     let Some(issuer) = organisation::find_unit(txn, &text::nfc(&new.issuer_code)).await? else {
+        let code = &new.issuer_code;
         return Ok(Err(vec![UserProblem::new(
             &["issuerCode"],
-            format!("No unit has code {}.", new.issuer_code),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         )]));
     };
     if new.nomination_ids.is_empty() {
         problems.push(UserProblem::new(
             &["nominationIds"],
-            "A decision confers at least one award.",
+            crate::tr!(
+                "A decision confers at least one award.",
+                "Quyết định khen thưởng phải có ít nhất một đối tượng được khen thưởng."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -513,9 +542,13 @@ pub async fn issue_decision(
         .await?
         .is_some()
     {
+        let issuer_code = &issuer.code;
         problems.push(UserProblem::new(
             &["number"],
-            format!("{} has issued {number} already.", issuer.code),
+            crate::tr!(
+                "{issuer_code} has issued {number} already.",
+                "Đơn vị {issuer_code} đã ban hành quyết định số {number}."
+            ),
             UserErrorCode::Duplicate,
         ));
     }
@@ -529,7 +562,7 @@ pub async fn issue_decision(
         let award_type = award_type::Entity::find_by_id(n.award_type_id)
             .one(txn)
             .await?
-            .ok_or_else(|| AppError::not_found("award type"))?;
+            .ok_or_else(|| AppError::not_found(crate::tr!("award type", "loại khen thưởng")))?;
         let recipient = recipient_of_row(txn, n.recipient_person_id, n.recipient_unit_id).await?;
         let (_, target) = recipient_target(txn, &recipient).await?;
         let action = decide_action(&award_type);
@@ -540,17 +573,20 @@ pub async fn issue_decision(
         {
             problems.push(UserProblem::new(
                 &["issuerCode"],
-                "A unit's officers issue decisions in their own unit's name.",
+                crate::tr!(
+                    "A unit's officers issue decisions in their own unit's name.",
+                    "Cán bộ đơn vị chỉ được ban hành quyết định nhân danh đơn vị mình."
+                ),
                 UserErrorCode::RuleNotMet,
             ));
         }
         if n.status != Status::Approved {
+            let (nomination, status) = (n.id, status_name(n.status));
             problems.push(UserProblem::new(
                 &["nominationIds", &index],
-                format!(
-                    "Nomination {} is {}; a decision needs APPROVED.",
-                    n.id,
-                    status_name(n.status)
+                crate::tr!(
+                    "Nomination {nomination} is {status}; a decision needs APPROVED.",
+                    "Hồ sơ đề nghị {nomination} đang ở trạng thái {status}; chỉ hồ sơ ở trạng thái APPROVED mới được ra quyết định."
                 ),
                 UserErrorCode::WrongState,
             ));
@@ -558,7 +594,7 @@ pub async fn issue_decision(
         if new.nomination_ids[..i].contains(id) {
             problems.push(UserProblem::new(
                 &["nominationIds", &index],
-                "Listed twice.",
+                crate::tr!("Listed twice.", "Được liệt kê hai lần."),
                 UserErrorCode::InvalidValue,
             ));
         }

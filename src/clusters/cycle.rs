@@ -141,7 +141,10 @@ pub async fn find_year<C: ConnectionTrait>(
     let Some(c) = super::store::cluster_by_code(db, &code).await? else {
         return Ok(Err(problem(
             &["clusterCode"],
-            format!("No cluster has code {code}."),
+            crate::tr!(
+                "No cluster has code {code}.",
+                "Không có cụm, khối thi đua nào mã {code}."
+            ),
             UserErrorCode::NotFound,
         )));
     };
@@ -152,7 +155,10 @@ pub async fn find_year<C: ConnectionTrait>(
         })),
         None => Ok(Err(problem(
             &["year"],
-            format!("{code} has no year {year}."),
+            crate::tr!(
+                "{code} has no year {year}.",
+                "Cụm, khối thi đua {code} không có năm thi đua {year}."
+            ),
             UserErrorCode::NotFound,
         ))),
     }
@@ -172,14 +178,17 @@ async fn units_by_code<C: ConnectionTrait>(
             Some(u) if found.iter().any(|f: &unit::Model| f.id == u.id) => {
                 problems.push(UserProblem::new(
                     &[field, &i.to_string()],
-                    format!("{code} is listed twice."),
+                    crate::tr!(
+                        "{code} is listed twice.",
+                        "Đơn vị {code} được liệt kê hai lần."
+                    ),
                     UserErrorCode::InvalidValue,
                 ))
             }
             Some(u) => found.push(u),
             None => problems.push(UserProblem::new(
                 &[field, &i.to_string()],
-                format!("No unit has code {code}."),
+                crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
                 UserErrorCode::NotFound,
             )),
         }
@@ -200,7 +209,7 @@ async fn one_unit<C: ConnectionTrait>(
     if found.is_none() {
         problems.push(UserProblem::new(
             &[field],
-            format!("No unit has code {code}."),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         ));
     }
@@ -236,13 +245,16 @@ async fn save_year(
     if saved.rows_affected == 0 {
         return Err(AppError::new(
             ErrorCode::Conflict,
-            "The cluster year changed meanwhile: read it again and retry.",
+            crate::tr!(
+                "The cluster year changed meanwhile: read it again and retry.",
+                "Năm thi đua của cụm vừa được thay đổi trong lúc xử lý: hãy tải lại rồi thử lại."
+            ),
         ));
     }
     cluster_year::Entity::find_by_id(id)
         .one(txn)
         .await?
-        .ok_or_else(|| AppError::not_found("cluster year"))
+        .ok_or_else(|| AppError::not_found(crate::tr!("cluster year", "năm thi đua của cụm")))
 }
 
 /// Moves the year's version on, so that `expectedVersion` sees every change; `CONFLICT` if
@@ -304,7 +316,10 @@ pub async fn create_cluster(
             if found.is_none() {
                 problems.push(UserProblem::new(
                     &["provinceCode"],
-                    format!("No province has code {code}."),
+                    crate::tr!(
+                        "No province has code {code}.",
+                        "Không có tỉnh nào mã {code}."
+                    ),
                     UserErrorCode::NotFound,
                 ));
             }
@@ -328,21 +343,30 @@ pub async fn create_cluster(
     if super::store::cluster_by_code(txn, &code).await?.is_some() {
         problems.push(UserProblem::new(
             &["code"],
-            format!("A cluster has code {code} already."),
+            crate::tr!(
+                "A cluster has code {code} already.",
+                "Đã có cụm, khối thi đua mang mã {code}."
+            ),
             UserErrorCode::Duplicate,
         ));
     }
     if organiser.is_some() && new.organiser_name.is_some() {
         problems.push(UserProblem::new(
             &["organiserName"],
-            "Give the organiser as a unit or as a name, not both.",
+            crate::tr!(
+                "Give the organiser as a unit or as a name, not both.",
+                "Chỉ nêu cơ quan tổ chức cụm bằng mã đơn vị hoặc bằng tên gọi, không nêu cả hai."
+            ),
             UserErrorCode::InvalidValue,
         ));
     }
     if province.is_none() && organiser.is_none() && new.organiser_name.is_none() {
         problems.push(UserProblem::new(
             &["organiserUnitCode"],
-            "A cluster without a province names its organiser.",
+            crate::tr!(
+                "A cluster without a province names its organiser.",
+                "Cụm, khối thi đua không thuộc một tỉnh phải nêu cơ quan tổ chức cụm."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -383,9 +407,13 @@ fn leadership_problems(
     for (field, unit) in [("headCode", head), ("deputyCode", deputy)] {
         if let Some(u) = unit {
             if !members.contains(&u.id) {
+                let code = &u.code;
                 problems.push(UserProblem::new(
                     &[field],
-                    format!("{} is not a member this year.", u.code),
+                    crate::tr!(
+                        "{code} is not a member this year.",
+                        "Đơn vị {code} không phải là thành viên trong năm này."
+                    ),
                     UserErrorCode::RuleNotMet,
                 ));
             }
@@ -395,7 +423,10 @@ fn leadership_problems(
         if h.id == d.id {
             problems.push(UserProblem::new(
                 &["deputyCode"],
-                "The head and the deputy are two units.",
+                crate::tr!(
+                    "The head and the deputy are two units.",
+                    "Cụm trưởng (Khối trưởng) và Cụm phó (Khối phó) phải là hai đơn vị khác nhau."
+                ),
                 UserErrorCode::RuleNotMet,
             ));
         }
@@ -434,11 +465,12 @@ async fn taken_elsewhere(
                 .find(|m| m.id == membership.unit_id)
                 .map(|m| m.code.clone())
                 .unwrap_or_default();
+            let other = &other.code;
             problems.push(UserProblem::new(
                 &["memberCodes"],
-                format!(
-                    "{unit} is in {} in {year}; a unit is in one cluster of an organiser a year.",
-                    other.code
+                crate::tr!(
+                    "{unit} is in {other} in {year}; a unit is in one cluster of an organiser a year.",
+                    "Năm {year}, đơn vị {unit} đã thuộc cụm, khối thi đua {other}; mỗi năm một đơn vị chỉ thuộc một cụm, khối thi đua của cùng một cơ quan tổ chức."
                 ),
                 UserErrorCode::RuleNotMet,
             ));
@@ -519,7 +551,10 @@ pub async fn set_up_year(
     let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
         return Ok(Err(problem(
             &["clusterCode"],
-            format!("No cluster has code {code}."),
+            crate::tr!(
+                "No cluster has code {code}.",
+                "Không có cụm, khối thi đua nào mã {code}."
+            ),
             UserErrorCode::NotFound,
         )));
     };
@@ -533,7 +568,10 @@ pub async fn set_up_year(
     if setup.member_codes.is_empty() {
         problems.push(UserProblem::new(
             &["memberCodes"],
-            "A cluster year has members.",
+            crate::tr!(
+                "A cluster year has members.",
+                "Năm thi đua của cụm phải có đơn vị thành viên."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -553,9 +591,13 @@ pub async fn set_up_year(
     ));
     for m in &members {
         if !crate::organisation::in_force_in_year(m.valid_from, m.valid_to, setup.year) {
+            let (code, year) = (&m.code, setup.year);
             problems.push(UserProblem::new(
                 &["memberCodes"],
-                format!("{} was not in force in {}.", m.code, setup.year),
+                crate::tr!(
+                    "{code} was not in force in {year}.",
+                    "Đơn vị {code} không hoạt động trong năm {year}."
+                ),
                 UserErrorCode::RuleNotMet,
             ));
         }
@@ -566,7 +608,7 @@ pub async fn set_up_year(
         problems.extend(rules::require_status(
             y.status,
             &[Status::Planning],
-            "setting up members",
+            crate::tr!("setting up members", "việc thiết lập thành viên"),
         ));
     }
     if !problems.is_empty() {
@@ -610,7 +652,10 @@ pub async fn set_leadership(
     let Some(c) = super::store::cluster_by_code(txn, &code).await? else {
         return Ok(Err(problem(
             &["clusterCode"],
-            format!("No cluster has code {code}."),
+            crate::tr!(
+                "No cluster has code {code}.",
+                "Không có cụm, khối thi đua nào mã {code}."
+            ),
             UserErrorCode::NotFound,
         )));
     };
@@ -635,7 +680,14 @@ pub async fn set_leadership(
             match previous {
                 Some(p) => super::store::members(txn, p.id).await?,
                 None => {
-                    problems.push(UserProblem::new(&["year"], format!("{code} has no year before {year} to take members from: set the year up first."), UserErrorCode::NotFound));
+                    problems.push(UserProblem::new(
+                        &["year"],
+                        crate::tr!(
+                            "{code} has no year before {year} to take members from: set the year up first.",
+                            "Cụm, khối thi đua {code} không có năm nào trước năm {year} để lấy danh sách thành viên: hãy thiết lập năm thi đua trước."
+                        ),
+                        UserErrorCode::NotFound,
+                    ));
                     Vec::new()
                 }
             }
@@ -656,7 +708,10 @@ pub async fn set_leadership(
                 Status::Scoring,
                 Status::Review,
             ],
-            "electing the leadership",
+            crate::tr!(
+                "electing the leadership",
+                "việc bầu Cụm trưởng (Khối trưởng), Cụm phó (Khối phó)"
+            ),
         ));
     }
     if !problems.is_empty() {
@@ -703,14 +758,17 @@ pub async fn sign_covenant(
     let mut problems: Vec<UserProblem> = rules::require_status(
         y.year.status,
         &[Status::Planning, Status::Active],
-        "changing the covenant",
+        crate::tr!("changing the covenant", "việc thay đổi giao ước thi đua"),
     )
     .into_iter()
     .collect();
     if criteria.is_empty() {
         problems.push(UserProblem::new(
             &["criteria"],
-            "A covenant has criteria.",
+            crate::tr!(
+                "A covenant has criteria.",
+                "Giao ước thi đua phải có tiêu chí."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -721,9 +779,13 @@ pub async fn sign_covenant(
             problems.push(p);
         }
         if criteria[..i].iter().any(|other| other.code == c.code) {
+            let code = &c.code;
             problems.push(UserProblem::new(
                 &["criteria", &index, "code"],
-                format!("Criterion {} is listed twice.", c.code),
+                crate::tr!(
+                    "Criterion {code} is listed twice.",
+                    "Tiêu chí {code} được liệt kê hai lần."
+                ),
                 UserErrorCode::Duplicate,
             ));
         }
@@ -735,11 +797,12 @@ pub async fn sign_covenant(
             || !c.max_points.is_finite()
             || c.max_points > rules::MAX_CRITERION_POINTS
         {
+            let most = rules::MAX_CRITERION_POINTS;
             problems.push(UserProblem::new(
                 &["criteria", &index, "maxPoints"],
-                format!(
-                    "maxPoints must be above 0 and at most {}.",
-                    rules::MAX_CRITERION_POINTS
+                crate::tr!(
+                    "maxPoints must be above 0 and at most {most}.",
+                    "maxPoints phải lớn hơn 0 và không quá {most}."
                 ),
                 UserErrorCode::OutOfRange,
             ));
@@ -783,6 +846,15 @@ pub async fn sign_covenant(
     }))
 }
 
+/// What moving a year on by `action` is called in a refusal: the mutation's name in English.
+fn step(action: &str) -> crate::i18n::Text {
+    match action {
+        "openScoring" => crate::tr!("openScoring", "việc mở tự chấm điểm (openScoring)"),
+        "startReview" => crate::tr!("startReview", "việc bắt đầu chấm điểm (startReview)"),
+        _ => crate::tr!("{action}", "thao tác {action}"),
+    }
+}
+
 /// Moves a year from one stage to the next (`openScoring`, `startReview`).
 pub async fn advance(
     work: &Work,
@@ -794,7 +866,7 @@ pub async fn advance(
 ) -> AppResult<Outcome<YearRef>> {
     let txn = work.txn();
     access::authorize(viewer, Action::ReviewScores, &year_target(txn, &y).await?)?;
-    if let Some(p) = rules::require_status(y.year.status, &[from], action) {
+    if let Some(p) = rules::require_status(y.year.status, &[from], step(action)) {
         return Ok(Err(vec![p]));
     }
     let changes = cluster_year::ActiveModel {
@@ -860,17 +932,18 @@ async fn member<C: ConnectionTrait>(
     let Some(unit) = organisation::find_unit(db, &code).await? else {
         return Ok(Err(problem(
             &["unitCode"],
-            format!("No unit has code {code}."),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         )));
     };
     let members = super::store::members(db, y.year.id).await?;
     if members.iter().all(|m| m.id != unit.id) {
+        let (cluster, year) = (&y.cluster.code, y.year.year);
         return Ok(Err(problem(
             &["unitCode"],
-            format!(
-                "{code} is not a member of {} in {}.",
-                y.cluster.code, y.year.year
+            crate::tr!(
+                "{code} is not a member of {cluster} in {year}.",
+                "Đơn vị {code} không phải là thành viên của {cluster} trong năm {year}."
             ),
             UserErrorCode::RuleNotMet,
         )));
@@ -901,17 +974,24 @@ pub async fn submit_self_assessment(
     )
     .await?;
     access::authorize(viewer, Action::SubmitSelfAssessment, &target)?;
-    let mut problems: Vec<UserProblem> =
-        rules::require_status(y.year.status, &[Status::Scoring], "self-assessment")
-            .into_iter()
-            .collect();
+    let mut problems: Vec<UserProblem> = rules::require_status(
+        y.year.status,
+        &[Status::Scoring],
+        crate::tr!("self-assessment", "việc tự chấm điểm"),
+    )
+    .into_iter()
+    .collect();
     let criteria = criteria_of(txn, y.year.id).await?;
     for (i, line) in lines.iter().enumerate() {
         let index = i.to_string();
-        match criteria.get(&line.criterion_code) {
+        let criterion = &line.criterion_code;
+        match criteria.get(criterion) {
             None => problems.push(UserProblem::new(
                 &["lines", &index, "criterionCode"],
-                format!("The covenant has no criterion {}.", line.criterion_code),
+                crate::tr!(
+                    "The covenant has no criterion {criterion}.",
+                    "Giao ước thi đua không có tiêu chí {criterion}."
+                ),
                 UserErrorCode::NotFound,
             )),
             Some(c) => problems.extend(rules::points(
@@ -926,7 +1006,10 @@ pub async fn submit_self_assessment(
         {
             problems.push(UserProblem::new(
                 &["lines", &index, "criterionCode"],
-                format!("Criterion {} is listed twice.", line.criterion_code),
+                crate::tr!(
+                    "Criterion {criterion} is listed twice.",
+                    "Tiêu chí {criterion} được liệt kê hai lần."
+                ),
                 UserErrorCode::Duplicate,
             ));
         }
@@ -981,17 +1064,24 @@ pub async fn review_scores(
         Ok(unit) => unit,
         Err(problems) => return Ok(Err(problems)),
     };
-    let mut problems: Vec<UserProblem> =
-        rules::require_status(y.year.status, &[Status::Review], "reviewing scores")
-            .into_iter()
-            .collect();
+    let mut problems: Vec<UserProblem> = rules::require_status(
+        y.year.status,
+        &[Status::Review],
+        crate::tr!("reviewing scores", "việc chấm điểm"),
+    )
+    .into_iter()
+    .collect();
     let criteria = criteria_of(txn, y.year.id).await?;
     for (i, line) in review.lines.iter().enumerate() {
         let index = i.to_string();
-        match criteria.get(&line.criterion_code) {
+        let criterion = &line.criterion_code;
+        match criteria.get(criterion) {
             None => problems.push(UserProblem::new(
                 &["lines", &index, "criterionCode"],
-                format!("The covenant has no criterion {}.", line.criterion_code),
+                crate::tr!(
+                    "The covenant has no criterion {criterion}.",
+                    "Giao ước thi đua không có tiêu chí {criterion}."
+                ),
                 UserErrorCode::NotFound,
             )),
             Some(c) => problems.extend(rules::points(
@@ -1145,18 +1235,22 @@ pub async fn finalize(
     let current = cluster_year::Entity::find_by_id(y.year.id)
         .one(txn)
         .await?
-        .ok_or_else(|| AppError::not_found("cluster year"))?;
+        .ok_or_else(|| AppError::not_found(crate::tr!("cluster year", "năm thi đua của cụm")))?;
     if claimed == 0 {
         if current.version != expected_version {
+            let version = current.version;
             return Err(AppError::new(
                 ErrorCode::Conflict,
-                format!("The year changed: its version is {}, not {expected_version}. Reload it and try again.", current.version),
+                crate::tr!(
+                    "The year changed: its version is {version}, not {expected_version}. Reload it and try again.",
+                    "Năm thi đua đã thay đổi: phiên bản hiện tại là {version}, không phải {expected_version}. Hãy tải lại rồi thử lại."
+                ),
             ));
         }
         return Ok(Err(rules::require_status(
             current.status,
             &[Status::Review],
-            "finalizing the ranking",
+            crate::tr!("finalizing the ranking", "việc chốt kết quả xếp hạng"),
         )
         .into_iter()
         .collect()));
@@ -1168,7 +1262,7 @@ pub async fn finalize(
             Some(u) => tie_break.push(u.id),
             None => problems.push(UserProblem::new(
                 &["tieBreak", &i.to_string()],
-                format!("No unit has code {code}."),
+                crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
                 UserErrorCode::NotFound,
             )),
         }
@@ -1186,9 +1280,13 @@ pub async fn finalize(
                     codes.push(u.code);
                 }
             }
+            let (codes, place) = (codes.join(", "), tie.rank);
             return Ok(Err(problem(
                 &["tieBreak"],
-                format!("{} are tied for place {}: list them in tieBreak in the order the head decided.", codes.join(", "), tie.rank),
+                crate::tr!(
+                    "{codes} are tied for place {place}: list them in tieBreak in the order the head decided.",
+                    "Các đơn vị {codes} bằng điểm nhau ở vị trí thứ {place}: hãy liệt kê các đơn vị này trong tieBreak theo thứ tự do Cụm trưởng (Khối trưởng) quyết định."
+                ),
                 UserErrorCode::TieUnresolved,
             )));
         }
@@ -1281,7 +1379,7 @@ pub async fn reopen(
                 Status::Review,
                 Status::Finalized,
             ],
-            "reopening",
+            crate::tr!("reopening", "việc mở lại năm thi đua"),
         )
         .into_iter()
         .collect()));
@@ -1289,7 +1387,10 @@ pub async fn reopen(
     if reason.trim().is_empty() {
         return Ok(Err(problem(
             &["reason"],
-            "Reopening a year needs a reason.",
+            crate::tr!(
+                "Reopening a year needs a reason.",
+                "Khi mở lại năm thi đua phải nêu lý do."
+            ),
             UserErrorCode::Required,
         )));
     }

@@ -179,7 +179,7 @@ impl ScoreSheet {
             .filter(entity::cluster_member::Column::UnitId.eq(sheet.unit_id))
             .one(db(ctx)?)
             .await?
-            .ok_or_else(|| AppError::not_found("membership"))?;
+            .ok_or_else(|| AppError::not_found(crate::tr!("membership", "tư cách thành viên")))?;
         Ok(ScoreSheet {
             membership_id: membership.id,
             cluster_year_id: sheet.cluster_year_id,
@@ -751,9 +751,10 @@ async fn ranking_stream(
         let id = match parse_global_id(&cluster_year_id)? {
             (NodeKind::ClusterYear, id) => id,
             _ => {
-                return Err(AppError::bad_input(
+                return Err(AppError::bad_input(crate::tr!(
                     "`clusterYearId` is not a cluster year's ID",
-                ))
+                    "`clusterYearId` không phải là ID của một năm thi đua của cụm"
+                )))
             }
         };
         let db = db(ctx)?.clone();
@@ -762,7 +763,10 @@ async fn ranking_stream(
             .await?
             .is_none()
         {
-            return Err(AppError::not_found("cluster year"));
+            return Err(AppError::not_found(crate::tr!(
+                "cluster year",
+                "năm thi đua của cụm"
+            )));
         }
         let events = ctx
             .data_opt::<crate::work::Events>()
@@ -784,7 +788,11 @@ async fn ranking_stream(
                                         change: event.change,
                                         year,
                                     }),
-                                    Ok(None) => Err(AppError::not_found("cluster year").into()),
+                                    Ok(None) => Err(AppError::not_found(crate::tr!(
+                                        "cluster year",
+                                        "năm thi đua của cụm"
+                                    ))
+                                    .into()),
                                     Err(e) => Err(AppError::from(e).into()),
                                 };
                                 // The event is resolved with what the database holds now.

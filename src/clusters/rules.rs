@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use entity::enums::ClusterYearStatus as Status;
 
-use crate::error::{UserErrorCode, UserProblem};
+use crate::{
+    error::{UserErrorCode, UserProblem},
+    i18n::{Lang, Text},
+};
 
 /// The most points a criterion may carry.
 pub const MAX_CRITERION_POINTS: f64 = 1000.0;
@@ -27,15 +30,21 @@ pub fn status_name(status: Status) -> &'static str {
 }
 
 /// `WRONG_STATE` naming the current status, unless it is one of `allowed`.
-pub fn require_status(current: Status, allowed: &[Status], doing: &str) -> Option<UserProblem> {
+/// `doing` names what was asked, as the end of a sentence.
+pub fn require_status(current: Status, allowed: &[Status], doing: Text) -> Option<UserProblem> {
     (!allowed.contains(&current)).then(|| {
         let wanted: Vec<&str> = allowed.iter().map(|s| status_name(*s)).collect();
+        let (status, doing_en, doing_vi) = (
+            status_name(current),
+            doing.render(Lang::En),
+            doing.render(Lang::Vi),
+        );
+        let (wanted_en, wanted_vi) = (wanted.join(" or "), wanted.join(" hoặc "));
         UserProblem::new(
             &[],
-            format!(
-                "The year is {}; {doing} needs {}.",
-                status_name(current),
-                wanted.join(" or ")
+            crate::tr!(
+                "The year is {status}; {doing_en} needs {wanted_en}.",
+                "Năm thi đua đang ở trạng thái {status}; {doing_vi} chỉ thực hiện được khi ở trạng thái {wanted_vi}."
             ),
             UserErrorCode::WrongState,
         )
@@ -58,7 +67,10 @@ pub fn points(field: &[&str], value: f64, max: f64) -> Option<UserProblem> {
     (!value.is_finite() || !(0.0..=max).contains(&value)).then(|| {
         UserProblem::new(
             field,
-            format!("Points must be between 0 and {max}, got {value}."),
+            crate::tr!(
+                "Points must be between 0 and {max}, got {value}.",
+                "Số điểm phải từ 0 đến {max}, giá trị nhận được là {value}."
+            ),
             UserErrorCode::OutOfRange,
         )
     })
@@ -72,7 +84,10 @@ pub fn adjustment(field: &str, value: f64, reason: Option<&str>) -> Vec<UserProb
     if value > 0.0 && reason.is_none_or(|r| r.trim().is_empty()) {
         problems.push(UserProblem::new(
             &[&format!("{field}Reason")],
-            "Bonus and penalty points need a reason.",
+            crate::tr!(
+                "Bonus and penalty points need a reason.",
+                "Điểm thưởng và điểm trừ phải có lý do."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -252,11 +267,16 @@ mod tests {
 
     #[test]
     fn stages_and_refusals_name_the_status() {
-        let problem = require_status(Status::Scoring, &[Status::Review], "reviewing").unwrap();
+        let reviewing = || crate::tr!("reviewing", "việc chấm điểm");
+        let problem = require_status(Status::Scoring, &[Status::Review], reviewing()).unwrap();
         let message = problem.message.render(crate::i18n::Lang::En);
         assert!(message.contains("SCORING") && message.contains("REVIEW"));
         assert_eq!(problem.code, UserErrorCode::WrongState);
-        assert!(require_status(Status::Review, &[Status::Review], "reviewing").is_none());
+        assert!(require_status(Status::Review, &[Status::Review], reviewing()).is_none());
+        assert_eq!(
+            problem.message.render(crate::i18n::Lang::Vi),
+            "Năm thi đua đang ở trạng thái SCORING; việc chấm điểm chỉ thực hiện được khi ở trạng thái REVIEW."
+        );
         assert_eq!(previous(Status::Finalized), Some(Status::Review));
         assert_eq!(previous(Status::Planning), None);
     }

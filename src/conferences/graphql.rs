@@ -261,7 +261,12 @@ impl ConferencesMutation {
             .transpose()?
         {
             Some((NodeKind::Term, id)) => Some(id),
-            Some(_) => return Err(AppError::bad_input("`periodId` is not a term's ID")),
+            Some(_) => {
+                return Err(AppError::bad_input(crate::tr!(
+                    "`periodId` is not a term's ID",
+                    "`periodId` không phải là ID của một nhiệm kỳ"
+                )))
+            }
             None => None,
         };
         let mut award_ids = Vec::new();
@@ -269,9 +274,10 @@ impl ConferencesMutation {
             match parse_global_id(&id)? {
                 (NodeKind::Award, row) => award_ids.push(row),
                 _ => {
-                    return Err(AppError::bad_input(
+                    return Err(AppError::bad_input(crate::tr!(
                         "`awardIds` holds an ID that is not an award's",
-                    ))
+                        "`awardIds` có một ID không phải là ID của khen thưởng"
+                    )))
                 }
             }
         }

@@ -55,9 +55,10 @@ pub async fn create(
     let txn = work.txn();
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(host) = organisation::find_unit(txn, &text::nfc(&new.host_unit_code)).await? else {
+        let code = &new.host_unit_code;
         return Ok(Err(vec![UserProblem::new(
             &["hostUnitCode"],
-            format!("No unit has code {}.", new.host_unit_code),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         )]));
     };
@@ -73,12 +74,15 @@ pub async fn create(
             Some(t) if t.kind == TermKind::EmulationPeriod => {}
             Some(_) => problems.push(UserProblem::new(
                 &["periodId"],
-                "The period must be an emulation period.",
+                crate::tr!(
+                    "The period must be an emulation period.",
+                    "Giai đoạn được chọn phải là một giai đoạn thi đua."
+                ),
                 UserErrorCode::InvalidValue,
             )),
             None => problems.push(UserProblem::new(
                 &["periodId"],
-                "No such period.",
+                crate::tr!("No such period.", "Không tìm thấy giai đoạn này."),
                 UserErrorCode::NotFound,
             )),
         }
@@ -86,6 +90,7 @@ pub async fn create(
     let mut tallies = Vec::new();
     for (i, t) in new.tallies.iter().enumerate() {
         let index = i.to_string();
+        let code = &t.award_type_code;
         match award_type::Entity::find()
             .filter(award_type::Column::Code.eq(text::nfc(&t.award_type_code)))
             .one(txn)
@@ -94,14 +99,20 @@ pub async fn create(
             Some(a) => tallies.push((a, t)),
             None => problems.push(UserProblem::new(
                 &["tallies", &index, "awardTypeCode"],
-                format!("No award type has code {}.", t.award_type_code),
+                crate::tr!(
+                    "No award type has code {code}.",
+                    "Không có loại khen thưởng nào mã {code}."
+                ),
                 UserErrorCode::NotFound,
             )),
         }
         if t.collectives < 0 || t.individuals < 0 || t.collectives + t.individuals == 0 {
             problems.push(UserProblem::new(
                 &["tallies", &index],
-                "A tally counts at least one recipient and none below zero.",
+                crate::tr!(
+                    "A tally counts at least one recipient and none below zero.",
+                    "Mỗi dòng tổng hợp phải có ít nhất một đối tượng được khen thưởng và không có số âm."
+                ),
                 UserErrorCode::OutOfRange,
             ));
         }
@@ -112,7 +123,7 @@ pub async fn create(
             Some(a) => awards.push(a),
             None => problems.push(UserProblem::new(
                 &["awardIds", &i.to_string()],
-                "No such award.",
+                crate::tr!("No such award.", "Không tìm thấy khen thưởng này."),
                 UserErrorCode::NotFound,
             )),
         }

@@ -60,10 +60,11 @@ pub fn verify_nothing(password: &str) {
 }
 
 /// Why a new password is refused, if it is.
-pub fn weakness(password: &str) -> Option<String> {
+pub fn weakness(password: &str) -> Option<crate::i18n::Text> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!(
-            "The password must have at least {MIN_PASSWORD_CHARS} characters."
+        Some(crate::tr!(
+            "The password must have at least {MIN_PASSWORD_CHARS} characters.",
+            "Mật khẩu phải có ít nhất {MIN_PASSWORD_CHARS} ký tự."
         ))
     } else {
         None

@@ -37,11 +37,12 @@ pub async fn check(
 ) -> AppResult<Outcome<Accepted>> {
     let username = text::nfc(username);
     if let Some(wait) = identity.limiter.locked_for(&username) {
+        let minutes = wait.as_secs().div_ceil(60).max(1);
         return Err(AppError::new(
             ErrorCode::RateLimited,
-            format!(
-                "Too many failed sign-ins for this username; try again in {} minutes.",
-                wait.as_secs().div_ceil(60).max(1)
+            crate::tr!(
+                "Too many failed sign-ins for this username; try again in {minutes} minutes.",
+                "Đăng nhập sai quá nhiều lần với tên đăng nhập này; hãy thử lại sau {minutes} phút."
             ),
         ));
     }
@@ -59,7 +60,10 @@ pub async fn check(
         identity.limiter.record_failure(&username);
         return Ok(Err(vec![UserProblem::new(
             &[],
-            "Wrong username or password.",
+            crate::tr!(
+                "Wrong username or password.",
+                "Tên đăng nhập hoặc mật khẩu không đúng."
+            ),
             UserErrorCode::InvalidCredentials,
         )]));
     };

@@ -37,7 +37,10 @@ pub fn username_problem(username: &str) -> Option<UserProblem> {
     (!ok).then(|| {
         UserProblem::new(
             &["username"],
-            "A username has 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'.",
+            crate::tr!(
+                "A username has 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'.",
+                "Tên đăng nhập gồm 3 đến 64 ký tự: chữ cái thường không dấu, chữ số, '.', '_' hoặc '-'."
+            ),
             UserErrorCode::InvalidValue,
         )
     })
@@ -71,7 +74,10 @@ pub async fn prepare<C: ConnectionTrait>(
     {
         problems.push(UserProblem::new(
             &["username"],
-            "This username is taken.",
+            crate::tr!(
+                "This username is taken.",
+                "Tên đăng nhập này đã có người sử dụng."
+            ),
             UserErrorCode::Duplicate,
         ));
     }
@@ -84,7 +90,7 @@ pub async fn prepare<C: ConnectionTrait>(
             if found.is_none() {
                 problems.push(UserProblem::new(
                     &["unitCode"],
-                    format!("No unit has code {code}."),
+                    crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
                     UserErrorCode::NotFound,
                 ));
             }
@@ -101,7 +107,10 @@ pub async fn prepare<C: ConnectionTrait>(
             if found.is_none() {
                 problems.push(UserProblem::new(
                     &["provinceCode"],
-                    format!("No province has code {code}."),
+                    crate::tr!(
+                        "No province has code {code}.",
+                        "Không có tỉnh nào mã {code}."
+                    ),
                     UserErrorCode::NotFound,
                 ));
             }
@@ -112,29 +121,44 @@ pub async fn prepare<C: ConnectionTrait>(
     match new.role {
         Role::UnitOfficer if new.unit_code.is_none() => problems.push(UserProblem::new(
             &["unitCode"],
-            "A unit officer belongs to a unit.",
+            crate::tr!(
+                "A unit officer belongs to a unit.",
+                "Cán bộ đơn vị phải thuộc một đơn vị."
+            ),
             UserErrorCode::Required,
         )),
         Role::Board if new.province_code.is_none() => problems.push(UserProblem::new(
             &["provinceCode"],
-            "A board member belongs to a province.",
+            crate::tr!(
+                "A board member belongs to a province.",
+                "Cán bộ Ban Thi đua – Khen thưởng phải thuộc một tỉnh."
+            ),
             UserErrorCode::Required,
         )),
         Role::Admin | Role::Partner if new.unit_code.is_some() || new.province_code.is_some() => {
             problems.push(UserProblem::new(
                 &["role"],
-                "Administrators and partners belong to no unit or province.",
+                crate::tr!(
+                    "Administrators and partners belong to no unit or province.",
+                    "Quản trị viên và đối tác không thuộc đơn vị hay tỉnh nào."
+                ),
                 UserErrorCode::InvalidValue,
             ))
         }
         Role::UnitOfficer if new.province_code.is_some() => problems.push(UserProblem::new(
             &["provinceCode"],
-            "A unit officer's province is the unit's.",
+            crate::tr!(
+                "A unit officer's province is the unit's.",
+                "Tỉnh của cán bộ đơn vị là tỉnh của đơn vị mình."
+            ),
             UserErrorCode::InvalidValue,
         )),
         Role::Board if new.unit_code.is_some() => problems.push(UserProblem::new(
             &["unitCode"],
-            "A board member belongs to a province, not a unit.",
+            crate::tr!(
+                "A board member belongs to a province, not a unit.",
+                "Cán bộ Ban Thi đua – Khen thưởng thuộc một tỉnh, không thuộc một đơn vị."
+            ),
             UserErrorCode::InvalidValue,
         )),
         _ => {}

@@ -280,7 +280,12 @@ impl MovementsMutation {
     ) -> AppResult<RegisterForMovementPayload> {
         let movement_id = match parse_global_id(&input.movement_id)? {
             (NodeKind::Movement, id) => id,
-            _ => return Err(AppError::bad_input("`movementId` is not a movement's ID")),
+            _ => {
+                return Err(AppError::bad_input(crate::tr!(
+                    "`movementId` is not a movement's ID",
+                    "`movementId` không phải là ID của một phong trào thi đua"
+                )))
+            }
         };
         let viewer = viewer(ctx)?;
         let day = input
@@ -296,7 +301,10 @@ impl MovementsMutation {
                         None => {
                             return Ok(Err(vec![crate::error::UserProblem::new(
                                 &["unitCode"],
-                                format!("No unit has code {code}."),
+                                crate::tr!(
+                                    "No unit has code {code}.",
+                                    "Không có đơn vị nào mã {code}."
+                                ),
                                 crate::error::UserErrorCode::NotFound,
                             )]))
                         }
@@ -307,9 +315,10 @@ impl MovementsMutation {
                     crate::awards::eligibility::Recipient::Unit(u) => Registrant::Unit(u),
                 },
                 _ => {
-                    return Err(AppError::bad_input(
+                    return Err(AppError::bad_input(crate::tr!(
                         "give `unitCode` or `personId`, one of them",
-                    ))
+                        "nhập một trong hai trường `unitCode` hoặc `personId`"
+                    )))
                 }
             };
             super::register(

@@ -39,9 +39,10 @@ pub async fn launch(
     access::require_some(viewer, Action::WriteOrganisation)?;
     let Some(unit) = organisation::find_unit(txn, &text::nfc(&new.launching_unit_code)).await?
     else {
+        let code = &new.launching_unit_code;
         return Ok(Err(vec![UserProblem::new(
             &["launchingUnitCode"],
-            format!("No unit has code {}.", new.launching_unit_code),
+            crate::tr!("No unit has code {code}.", "Không có đơn vị nào mã {code}."),
             UserErrorCode::NotFound,
         )]));
     };
@@ -101,7 +102,10 @@ pub async fn register(
     let Some(movement) = movement::Entity::find_by_id(movement_id).one(txn).await? else {
         return Ok(Err(vec![UserProblem::new(
             &["movementId"],
-            "No such movement.",
+            crate::tr!(
+                "No such movement.",
+                "Không tìm thấy phong trào thi đua này."
+            ),
             UserErrorCode::NotFound,
         )]));
     };
@@ -112,7 +116,10 @@ pub async fn register(
             None => {
                 return Ok(Err(vec![UserProblem::new(
                     &["personId"],
-                    "The person has no unit.",
+                    crate::tr!(
+                        "The person has no unit.",
+                        "Cá nhân này không thuộc đơn vị nào."
+                    ),
                     UserErrorCode::NotFound,
                 )]))
             }
@@ -133,7 +140,10 @@ pub async fn register(
             if found.is_none() {
                 problems.push(UserProblem::new(
                     &["awardTypeCode"],
-                    format!("No award type has code {code}."),
+                    crate::tr!(
+                        "No award type has code {code}.",
+                        "Không có loại khen thưởng nào mã {code}."
+                    ),
                     UserErrorCode::NotFound,
                 ));
             }
@@ -144,7 +154,10 @@ pub async fn register(
     if movement.end_on.is_some_and(|end| registered_on > end) || registered_on < movement.start_on {
         problems.push(UserProblem::new(
             &["registeredOn"],
-            "Registrations are taken while the movement runs.",
+            crate::tr!(
+                "Registrations are taken while the movement runs.",
+                "Chỉ nhận đăng ký thi đua trong thời gian phong trào diễn ra."
+            ),
             UserErrorCode::OutOfRange,
         ));
     }
@@ -164,7 +177,10 @@ pub async fn register(
     if exists.is_some() {
         problems.push(UserProblem::new(
             &["movementId"],
-            "Registered for this movement already.",
+            crate::tr!(
+                "Registered for this movement already.",
+                "Đã đăng ký tham gia phong trào thi đua này."
+            ),
             UserErrorCode::Duplicate,
         ));
     }

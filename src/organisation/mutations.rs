@@ -23,8 +23,9 @@ use crate::{
 fn person_id(id: &ID, field: &str) -> AppResult<i32> {
     match parse_global_id(id)? {
         (NodeKind::Person, id) => Ok(id),
-        _ => Err(AppError::bad_input(format!(
-            "`{field}` is not a person's ID"
+        _ => Err(AppError::bad_input(crate::tr!(
+            "`{field}` is not a person's ID",
+            "`{field}` không phải là ID của một cá nhân"
         ))),
     }
 }
@@ -33,7 +34,10 @@ fn person_id(id: &ID, field: &str) -> AppResult<i32> {
 fn term_id(id: Option<&ID>) -> AppResult<Option<i32>> {
     match id.map(|id| parse_global_id(id)).transpose()? {
         Some((NodeKind::Term, id)) => Ok(Some(id)),
-        Some(_) => Err(AppError::bad_input("`termId` is not a term's ID")),
+        Some(_) => Err(AppError::bad_input(crate::tr!(
+            "`termId` is not a term's ID",
+            "`termId` không phải là ID của một nhiệm kỳ"
+        ))),
         None => Ok(None),
     }
 }

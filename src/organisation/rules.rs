@@ -20,7 +20,10 @@ pub fn unit_code(field: &str, code: &str) -> Option<UserProblem> {
     (!ok).then(|| {
         UserProblem::new(
             &[field],
-            format!("`{code}` is not a unit code: 2 to 32 of A-Z, 0-9 and '-', e.g. HNA-SKHCN."),
+            crate::tr!(
+                "`{code}` is not a unit code: 2 to 32 of A-Z, 0-9 and '-', e.g. HNA-SKHCN.",
+                "`{code}` không phải là mã đơn vị hợp lệ: mã gồm 2 đến 32 ký tự A-Z, 0-9 và '-', ví dụ HNA-SKHCN."
+            ),
             UserErrorCode::InvalidValue,
         )
     })
@@ -31,13 +34,16 @@ pub fn name(field: &str, value: &str) -> Option<UserProblem> {
     if value.trim().is_empty() {
         Some(UserProblem::new(
             &[field],
-            "This must not be blank.",
+            crate::tr!("This must not be blank.", "Không được để trống."),
             UserErrorCode::Required,
         ))
     } else if value.chars().count() > MAX_NAME_CHARS {
         Some(UserProblem::new(
             &[field],
-            format!("At most {MAX_NAME_CHARS} characters."),
+            crate::tr!(
+                "At most {MAX_NAME_CHARS} characters.",
+                "Tối đa {MAX_NAME_CHARS} ký tự."
+            ),
             UserErrorCode::OutOfRange,
         ))
     } else {
@@ -48,9 +54,13 @@ pub fn name(field: &str, value: &str) -> Option<UserProblem> {
 /// A year within [`YEARS`].
 pub fn year(field: &str, year: i32) -> Option<UserProblem> {
     (!YEARS.contains(&year)).then(|| {
+        let (first, last) = (YEARS.start(), YEARS.end());
         UserProblem::new(
             &[field],
-            format!("{year} is outside {}–{}.", YEARS.start(), YEARS.end()),
+            crate::tr!(
+                "{year} is outside {first}–{last}.",
+                "Năm {year} nằm ngoài khoảng {first}–{last}."
+            ),
             UserErrorCode::OutOfRange,
         )
     })
@@ -65,7 +75,10 @@ pub fn term_years(start: i32, end: i32) -> Vec<UserProblem> {
     if problems.is_empty() && end <= start {
         problems.push(UserProblem::new(
             &["endYear"],
-            format!("A term ends after it starts: {start}–{end}."),
+            crate::tr!(
+                "A term ends after it starts: {start}–{end}.",
+                "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu: {start}–{end}."
+            ),
             UserErrorCode::OutOfRange,
         ));
     }
@@ -81,7 +94,10 @@ pub fn date_order(
     match (start, end) {
         (Some(start), Some(end)) if end < start => Some(UserProblem::new(
             &[end_field],
-            format!("The end ({end}) is before the start ({start})."),
+            crate::tr!(
+                "The end ({end}) is before the start ({start}).",
+                "Ngày kết thúc ({end}) trước ngày bắt đầu ({start})."
+            ),
             UserErrorCode::OutOfRange,
         )),
         _ => None,
@@ -94,7 +110,10 @@ pub fn no_cycle(unit_id: i32, parent_chain: &[i32]) -> Option<UserProblem> {
     parent_chain.contains(&unit_id).then(|| {
         UserProblem::new(
             &["parentCode"],
-            "A unit cannot be placed under itself or one of its own sub-units.",
+            crate::tr!(
+                "A unit cannot be placed under itself or one of its own sub-units.",
+                "Không thể đặt một đơn vị trực thuộc chính nó hoặc một đơn vị cấp dưới của nó."
+            ),
             UserErrorCode::RuleNotMet,
         )
     })
@@ -111,7 +130,10 @@ pub fn email(field: &str, value: &str) -> Option<UserProblem> {
     (!ok).then(|| {
         UserProblem::new(
             &[field],
-            "This is not an e-mail address.",
+            crate::tr!(
+                "This is not an e-mail address.",
+                "Đây không phải là địa chỉ thư điện tử hợp lệ."
+            ),
             UserErrorCode::InvalidValue,
         )
     })

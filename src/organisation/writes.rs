@@ -160,6 +160,16 @@ fn not_found(field: &str, what: &str, code: &str) -> UserProblem {
     UserProblem::new(&[field], message, UserErrorCode::NotFound)
 }
 
+/// `WRONG_STATE` on `field`: `unit` is closed.
+fn is_closed(field: &str, unit: &unit::Model) -> UserProblem {
+    let code = &unit.code;
+    UserProblem::new(
+        &[field],
+        crate::tr!("{code} is closed.", "Đơn vị {code} đã ngừng hoạt động."),
+        UserErrorCode::WrongState,
+    )
+}
+
 /// The unit `code` names, if given; a `NOT_FOUND` problem on `field` when it names none.
 async fn named_unit(
     txn: &DatabaseTransaction,
@@ -248,29 +258,34 @@ pub async fn create_unit(
     if store::find_unit(txn, &code).await?.is_some() {
         problems.push(UserProblem::new(
             &["code"],
-            format!("A unit has code {code} already."),
+            crate::tr!(
+                "A unit has code {code} already.",
+                "Đã có đơn vị mang mã {code}."
+            ),
             UserErrorCode::Duplicate,
         ));
     }
     if let Some(parent) = &parent {
         if closed(parent) {
-            problems.push(UserProblem::new(
-                &["parentCode"],
-                format!("{} is closed.", parent.code),
-                UserErrorCode::WrongState,
-            ));
+            problems.push(is_closed("parentCode", parent));
         }
         if new.province_code.is_some() && province != parent.province_id {
             problems.push(UserProblem::new(
                 &["provinceCode"],
-                "A sub-unit is in its parent's province.",
+                crate::tr!(
+                    "A sub-unit is in its parent's province.",
+                    "Đơn vị trực thuộc phải cùng tỉnh với đơn vị cấp trên."
+                ),
                 UserErrorCode::RuleNotMet,
             ));
         }
     } else if new.kind == UnitKind::Subdivision {
         problems.push(UserProblem::new(
             &["parentCode"],
-            "A sub-unit needs its parent.",
+            crate::tr!(
+                "A sub-unit needs its parent.",
+                "Đơn vị trực thuộc phải có đơn vị cấp trên."
+            ),
             UserErrorCode::Required,
         ));
     }
@@ -341,7 +356,10 @@ pub async fn update_unit(
                 if parent.province_id != current.province_id {
                     problems.push(UserProblem::new(
                         &["parentCode"],
-                        "A unit moves within its province.",
+                        crate::tr!(
+                            "A unit moves within its province.",
+                            "Chỉ được chuyển đơn vị trong phạm vi tỉnh của đơn vị."
+                        ),
                         UserErrorCode::RuleNotMet,
                     ));
                 }
@@ -355,9 +373,13 @@ pub async fn update_unit(
         None => None,
     };
     if closed(&current) {
+        let code = &current.code;
         problems.push(UserProblem::new(
             &["code"],
-            format!("{} is closed: its record is history.", current.code),
+            crate::tr!(
+                "{code} is closed: its record is history.",
+                "Đơn vị {code} đã ngừng hoạt động: thông tin của đơn vị chỉ còn là tư liệu lịch sử."
+            ),
             UserErrorCode::WrongState,
         ));
     }
@@ -421,11 +443,7 @@ pub async fn create_person(
     let mut problems: Vec<UserProblem> = rules::name("fullName", &full_name).into_iter().collect();
     problems.extend(private.problems());
     if closed(&unit) {
-        problems.push(UserProblem::new(
-            &["unitCode"],
-            format!("{} is closed.", unit.code),
-            UserErrorCode::WrongState,
-        ));
+        problems.push(is_closed("unitCode", &unit));
     }
     if !problems.is_empty() {
         return Ok(Err(problems));
@@ -472,7 +490,7 @@ pub async fn update_person(
     else {
         return Ok(Err(vec![UserProblem::new(
             &["id"],
-            "No such person.",
+            crate::tr!("No such person.", "Không tìm thấy cá nhân này."),
             UserErrorCode::NotFound,
         )]));
     };
@@ -496,11 +514,7 @@ pub async fn update_person(
                     &target(txn, &unit).await?,
                 )?;
                 if closed(&unit) {
-                    problems.push(UserProblem::new(
-                        &["unitCode"],
-                        format!("{} is closed.", unit.code),
-                        UserErrorCode::WrongState,
-                    ));
+                    problems.push(is_closed("unitCode", &unit));
                 }
                 Some(unit)
             }
@@ -587,13 +601,19 @@ pub async fn create_term(
     match new.kind {
         TermKind::EmulationPeriod if new.unit_code.is_some() => problems.push(UserProblem::new(
             &["unitCode"],
-            "An emulation period is a province's or the nation's, not a unit's.",
+            crate::tr!(
+                "An emulation period is a province's or the nation's, not a unit's.",
+                "Giai đoạn thi đua là của tỉnh hoặc của toàn quốc, không phải của một đơn vị."
+            ),
             UserErrorCode::InvalidValue,
         )),
         TermKind::ExecutiveCommittee | TermKind::Leadership if new.unit_code.is_none() => problems
             .push(UserProblem::new(
                 &["unitCode"],
-                "This kind of term is a unit's.",
+                crate::tr!(
+                    "This kind of term is a unit's.",
+                    "Loại nhiệm kỳ này phải gắn với một đơn vị."
+                ),
                 UserErrorCode::Required,
             )),
         _ => {}
@@ -601,7 +621,10 @@ pub async fn create_term(
     if new.unit_code.is_some() && new.province_code.is_some() {
         problems.push(UserProblem::new(
             &["provinceCode"],
-            "A unit's term is in the unit's province: give one of unitCode and provinceCode.",
+            crate::tr!(
+                "A unit's term is in the unit's province: give one of unitCode and provinceCode.",
+                "Nhiệm kỳ của đơn vị thuộc tỉnh của đơn vị đó: chỉ nhập một trong hai trường unitCode hoặc provinceCode."
+            ),
             UserErrorCode::InvalidValue,
         ));
     }
@@ -623,7 +646,10 @@ pub async fn create_term(
     if duplicate.is_some() {
         problems.push(UserProblem::new(
             &["startYear"],
-            "A term of this kind starts that year already.",
+            crate::tr!(
+                "A term of this kind starts that year already.",
+                "Đã có một nhiệm kỳ loại này bắt đầu từ năm đó."
+            ),
             UserErrorCode::Duplicate,
         ));
     }
@@ -665,7 +691,7 @@ pub async fn assign_position(
     let Some(person) = person::Entity::find_by_id(new.person_id).one(txn).await? else {
         return Ok(Err(vec![UserProblem::new(
             &["personId"],
-            "No such person.",
+            crate::tr!("No such person.", "Không tìm thấy cá nhân này."),
             UserErrorCode::NotFound,
         )]));
     };
@@ -695,12 +721,15 @@ pub async fn assign_position(
         match term::Entity::find_by_id(term_id).one(txn).await? {
             None => problems.push(UserProblem::new(
                 &["termId"],
-                "No such term.",
+                crate::tr!("No such term.", "Không tìm thấy nhiệm kỳ này."),
                 UserErrorCode::NotFound,
             )),
             Some(t) if t.unit_id.is_some_and(|u| u != unit.id) => problems.push(UserProblem::new(
                 &["termId"],
-                "The term is another unit's.",
+                crate::tr!(
+                    "The term is another unit's.",
+                    "Nhiệm kỳ này là của đơn vị khác."
+                ),
                 UserErrorCode::RuleNotMet,
             )),
             Some(_) => {}
@@ -754,7 +783,10 @@ pub async fn reorganize_units(
             Some(u) if predecessors.iter().any(|p| p.id == u.id) => {
                 problems.push(UserProblem::new(
                     &["predecessorCodes", &i.to_string()],
-                    format!("{code} is listed twice."),
+                    crate::tr!(
+                        "{code} is listed twice.",
+                        "Đơn vị {code} được liệt kê hai lần."
+                    ),
                     UserErrorCode::InvalidValue,
                 ))
             }
@@ -790,7 +822,10 @@ pub async fn reorganize_units(
         {
             problems.push(UserProblem::new(
                 &["newUnits", &index, "code"],
-                format!("A unit has code {code} already."),
+                crate::tr!(
+                    "A unit has code {code} already.",
+                    "Đã có đơn vị mang mã {code}."
+                ),
                 UserErrorCode::Duplicate,
             ));
         }
@@ -807,7 +842,7 @@ pub async fn reorganize_units(
                 None => {
                     problems.push(UserProblem::new(
                         &["newUnits", &index, "provinceCode"],
-                        format!("No province has code {c}."),
+                        crate::tr!("No province has code {c}.", "Không có tỉnh nào mã {c}."),
                         UserErrorCode::NotFound,
                     ));
                     None
@@ -825,37 +860,49 @@ pub async fn reorganize_units(
         LineageKind::Absorb => preds >= 1 && news == 0 && successor.is_some(),
     };
     if !shape_ok && problems.is_empty() {
-        problems.push(UserProblem::new(&["kind"], "MERGE takes two or more predecessors and one new unit; SPLIT one predecessor and two or more new units; RENAME one and one; ABSORB one or more predecessors and an existing successorCode.", UserErrorCode::RuleNotMet));
+        problems.push(UserProblem::new(
+            &["kind"],
+            crate::tr!(
+                "MERGE takes two or more predecessors and one new unit; SPLIT one predecessor and two or more new units; RENAME one and one; ABSORB one or more predecessors and an existing successorCode.",
+                "MERGE (hợp nhất) cần từ hai đơn vị cũ trở lên và một đơn vị mới; SPLIT (chia tách) cần một đơn vị cũ và từ hai đơn vị mới trở lên; RENAME (đổi tên) cần một đơn vị cũ và một đơn vị mới; ABSORB (sáp nhập) cần từ một đơn vị cũ trở lên và một đơn vị tiếp nhận đã có (successorCode)."
+            ),
+            UserErrorCode::RuleNotMet,
+        ));
     }
     if change.legal_basis.trim().is_empty() {
         problems.push(UserProblem::new(
             &["legalBasis"],
-            "A reorganisation follows a decision: name it.",
+            crate::tr!(
+                "A reorganisation follows a decision: name it.",
+                "Việc sắp xếp lại đơn vị phải theo một quyết định: hãy ghi rõ quyết định đó."
+            ),
             UserErrorCode::Required,
         ));
     }
     let Some(last_day) = effective_on.checked_sub_days(Days::new(1)) else {
-        return Err(AppError::bad_input("`effectiveOn` is out of range"));
+        return Err(AppError::bad_input(crate::tr!(
+            "`effectiveOn` is out of range",
+            "`effectiveOn` nằm ngoài phạm vi cho phép"
+        )));
     };
     for unit in predecessors.iter().chain(successor.iter()) {
-        if unit.valid_to.is_some_and(|to| to < effective_on) {
+        let code = &unit.code;
+        if let Some(to) = unit.valid_to.filter(|to| *to < effective_on) {
             problems.push(UserProblem::new(
                 &["predecessorCodes"],
-                format!(
-                    "{} was already closed on {}.",
-                    unit.code,
-                    unit.valid_to.map(|d| d.to_string()).unwrap_or_default()
+                crate::tr!(
+                    "{code} was already closed on {to}.",
+                    "Đơn vị {code} đã ngừng hoạt động từ ngày {to}."
                 ),
                 UserErrorCode::WrongState,
             ));
         }
-        if unit.valid_from.is_some_and(|from| from >= effective_on) {
+        if let Some(from) = unit.valid_from.filter(|from| *from >= effective_on) {
             problems.push(UserProblem::new(
                 &["effectiveOn"],
-                format!(
-                    "{} only begins on {}.",
-                    unit.code,
-                    unit.valid_from.map(|d| d.to_string()).unwrap_or_default()
+                crate::tr!(
+                    "{code} only begins on {from}.",
+                    "Đơn vị {code} chỉ bắt đầu hoạt động từ ngày {from}."
                 ),
                 UserErrorCode::OutOfRange,
             ));
@@ -865,7 +912,10 @@ pub async fn reorganize_units(
         if predecessors.iter().any(|p| p.id == s.id) {
             problems.push(UserProblem::new(
                 &["successorCode"],
-                "A unit cannot absorb itself.",
+                crate::tr!(
+                    "A unit cannot absorb itself.",
+                    "Một đơn vị không thể tự sáp nhập vào chính mình."
+                ),
                 UserErrorCode::RuleNotMet,
             ));
         }
@@ -990,7 +1040,10 @@ impl PrivateFields {
         {
             problems.push(UserProblem::new(
                 &["birthDate"],
-                "A birth date is in the past.",
+                crate::tr!(
+                    "A birth date is in the past.",
+                    "Ngày sinh phải là một ngày đã qua."
+                ),
                 UserErrorCode::OutOfRange,
             ));
         }

@@ -16,7 +16,7 @@ use std::{collections::HashMap, num::NonZeroUsize, path::Path, sync::Mutex};
 use async_graphql::Request;
 use sha2::{Digest, Sha256};
 
-use crate::error::ErrorCode;
+use crate::{error::ErrorCode, i18n::Text};
 
 /// How many documents APQ keeps.
 pub const APQ_CAPACITY: usize = 5_000;
@@ -46,7 +46,7 @@ impl Default for Documents {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub code: ErrorCode,
-    pub message: &'static str,
+    pub message: Text,
 }
 
 /// The document a request runs, as resolved here.
@@ -115,7 +115,10 @@ impl Documents {
             if *hash != sha256_hex(&request.query) {
                 return Err(Refusal {
                     code: ErrorCode::BadUserInput,
-                    message: "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.",
+                    message: crate::tr!(
+                        "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.",
+                        "sha256Hash của truy vấn lưu sẵn (persisted query) không phải là SHA-256 của truy vấn gửi kèm."
+                    ),
                 });
             }
         }
@@ -160,7 +163,8 @@ impl Documents {
 fn not_found() -> Refusal {
     Refusal {
         code: ErrorCode::PersistedQueryNotFound,
-        message: "PersistedQueryNotFound",
+        // The same in both languages: Apollo's clients match this very text.
+        message: Text::new("PersistedQueryNotFound", "PersistedQueryNotFound"),
     }
 }
 
@@ -175,11 +179,19 @@ fn persisted_hash(request: &Request) -> Result<Option<String>, Refusal> {
         message,
     };
     let Value::Object(fields) = persisted else {
-        return Err(bad("`extensions.persistedQuery` must be an object."));
+        return Err(bad(crate::tr!(
+            "`extensions.persistedQuery` must be an object.",
+            "`extensions.persistedQuery` phải là một đối tượng."
+        )));
     };
     match fields.get("version") {
         Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-        _ => return Err(bad("Only version 1 of persisted queries is supported.")),
+        _ => {
+            return Err(bad(crate::tr!(
+                "Only version 1 of persisted queries is supported.",
+                "Chỉ hỗ trợ phiên bản 1 của truy vấn lưu sẵn (persisted query)."
+            )))
+        }
     }
     match fields.get("sha256Hash") {
         Some(Value::String(hash))
@@ -187,9 +199,10 @@ fn persisted_hash(request: &Request) -> Result<Option<String>, Refusal> {
         {
             Ok(Some(hash.to_ascii_lowercase()))
         }
-        _ => Err(bad(
+        _ => Err(bad(crate::tr!(
             "`extensions.persistedQuery.sha256Hash` must be 64 hexadecimal digits.",
-        )),
+            "`extensions.persistedQuery.sha256Hash` phải gồm 64 chữ số thập lục phân."
+        ))),
     }
 }
 

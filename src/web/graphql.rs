@@ -133,7 +133,14 @@ fn respond(
         Ok(body) => body,
         Err(error) => {
             tracing::error!(%error, "response not serializable");
-            br#"{"errors":[{"message":"Internal error. The incident has been logged.","extensions":{"code":"INTERNAL"}}]}"#.to_vec()
+            serde_json::json!({
+                "errors": [{
+                    "message": crate::error::internal_message().localized(),
+                    "extensions": { "code": "INTERNAL" }
+                }]
+            })
+            .to_string()
+            .into_bytes()
         }
     };
     (
@@ -219,7 +226,10 @@ async fn execute(
             StatusCode::BAD_REQUEST,
             media,
             ErrorCode::BadUserInput,
-            "The request holds a NUL character (U+0000), which no text may contain.",
+            crate::tr!(
+                "The request holds a NUL character (U+0000), which no text may contain.",
+                "Yêu cầu chứa ký tự NUL (U+0000), là ký tự không văn bản nào được phép có."
+            ),
         );
     }
     if let Some(name) = &request.operation_name {
@@ -239,8 +249,9 @@ async fn execute(
                     .map(|name| {
                         request_error(
                             ErrorCode::BadUserInput,
-                            format!(
-                                "The variable `${name}` is required and was not given a value."
+                            crate::tr!(
+                                "The variable `${name}` is required and was not given a value.",
+                                "Biến `${name}` là bắt buộc nhưng chưa được gán giá trị."
                             ),
                         )
                     })
@@ -270,7 +281,10 @@ async fn execute(
                 StatusCode::SERVICE_UNAVAILABLE,
                 media,
                 ErrorCode::Internal,
-                "The server cannot check the token now. Try again shortly.",
+                crate::tr!(
+                    "The server cannot check the token now. Try again shortly.",
+                    "Máy chủ hiện không kiểm tra được mã xác thực (token). Hãy thử lại sau ít phút."
+                ),
             );
             response.headers_mut().insert(
                 header::RETRY_AFTER,
@@ -285,7 +299,10 @@ async fn execute(
                 StatusCode::UNAUTHORIZED,
                 media,
                 ErrorCode::Unauthenticated,
-                "The token is missing, malformed, expired or revoked. Sign in again.",
+                crate::tr!(
+                    "The token is missing, malformed, expired or revoked. Sign in again.",
+                    "Mã xác thực (token) bị thiếu, sai định dạng, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập lại."
+                ),
             );
             response
                 .headers_mut()
@@ -300,7 +317,10 @@ async fn execute(
             StatusCode::FORBIDDEN,
             media,
             ErrorCode::Forbidden,
-            "Only the server's trusted documents run here.",
+            crate::tr!(
+                "Only the server's trusted documents run here.",
+                "Máy chủ này chỉ chạy các truy vấn nằm trong danh sách tin cậy."
+            ),
         );
     }
     let request = request
@@ -330,7 +350,10 @@ async fn execute(
                 StatusCode::SERVICE_UNAVAILABLE,
                 media,
                 ErrorCode::Internal,
-                "The request took longer than the server allows and was stopped.",
+                crate::tr!(
+                    "The request took longer than the server allows and was stopped.",
+                    "Yêu cầu chạy quá thời gian máy chủ cho phép nên đã bị dừng."
+                ),
             );
         }
     };
@@ -395,7 +418,10 @@ pub async fn post_graphql(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 media,
                 ErrorCode::BadUserInput,
-                "The body is larger than the 64 KiB the server accepts.",
+                crate::tr!(
+                    "The body is larger than the 64 KiB the server accepts.",
+                    "Nội dung yêu cầu lớn hơn mức 64 KiB mà máy chủ chấp nhận."
+                ),
             )
         }
         Err(rejection) => {
@@ -403,7 +429,10 @@ pub async fn post_graphql(
                 rejection.status(),
                 media,
                 ErrorCode::BadUserInput,
-                "The body could not be read.",
+                crate::tr!(
+                    "The body could not be read.",
+                    "Không đọc được nội dung yêu cầu."
+                ),
             )
         }
     };
@@ -417,7 +446,10 @@ pub async fn post_graphql(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             media,
             ErrorCode::BadUserInput,
-            "Send the request as `Content-Type: application/json`.",
+            crate::tr!(
+                "Send the request as `Content-Type: application/json`.",
+                "Hãy gửi yêu cầu với `Content-Type: application/json`."
+            ),
         );
     }
     let value: serde_json::Value = match serde_json::from_slice(&body) {
@@ -427,7 +459,10 @@ pub async fn post_graphql(
                 StatusCode::BAD_REQUEST,
                 media,
                 ErrorCode::BadUserInput,
-                "The body is not valid JSON.",
+                crate::tr!(
+                    "The body is not valid JSON.",
+                    "Nội dung yêu cầu không phải là JSON hợp lệ."
+                ),
             )
         }
     };
@@ -436,7 +471,10 @@ pub async fn post_graphql(
             StatusCode::BAD_REQUEST,
             media,
             ErrorCode::BadUserInput,
-            "Batched requests are not supported: send one operation per request.",
+            crate::tr!(
+                "Batched requests are not supported: send one operation per request.",
+                "Không hỗ trợ gửi gộp nhiều yêu cầu (batch): mỗi yêu cầu chỉ gửi một thao tác."
+            ),
         );
     }
     // A request with neither a document nor a persisted one's hash is not a GraphQL request
@@ -461,7 +499,10 @@ pub async fn post_graphql(
                 StatusCode::BAD_REQUEST,
                 media,
                 ErrorCode::BadUserInput,
-                "The body must be an object with a string `query` and optional `operationName`, `variables` and `extensions`.",
+                crate::tr!(
+                    "The body must be an object with a string `query` and optional `operationName`, `variables` and `extensions`.",
+                    "Nội dung yêu cầu phải là một đối tượng có trường `query` kiểu chuỗi; các trường `operationName`, `variables` và `extensions` không bắt buộc."
+                ),
             )
         }
     };
@@ -500,7 +541,10 @@ pub async fn get_graphql(
             StatusCode::URI_TOO_LONG,
             Media::from_headers(&parts.headers),
             ErrorCode::BadUserInput,
-            "The URI is longer than the 16 KiB the server accepts: send the query by POST.",
+            crate::tr!(
+                "The URI is longer than the 16 KiB the server accepts: send the query by POST.",
+                "URI dài hơn mức 16 KiB mà máy chủ chấp nhận: hãy gửi truy vấn bằng POST."
+            ),
         );
     }
     let upgrade = parts
@@ -555,14 +599,17 @@ async fn subscribe(state: AppState, parts: &mut axum::http::request::Parts) -> R
                 .with_data(data)
                 .on_connection_init(move |payload| async move {
                     let token = credentials_of(&payload).map_err(|reason| {
-                        session.refuse(CLOSE_BAD_REQUEST, reason.clone());
-                        async_graphql::Error::new(reason)
+                        session.refuse(CLOSE_BAD_REQUEST, &reason);
+                        async_graphql::Error::new(reason.localized())
                     })?;
                     let viewer = session.authenticate(token).await.map_err(|reason| {
                         tracing::info!(%reason, "subscription token refused");
-                        let message = "Forbidden: the token is malformed, expired or revoked.";
-                        session.refuse(CLOSE_FORBIDDEN, message);
-                        async_graphql::Error::new(message)
+                        let message = crate::tr!(
+                            "Forbidden: the token is malformed, expired or revoked.",
+                            "Bị từ chối: mã xác thực (token) sai định dạng, đã hết hạn hoặc đã bị thu hồi."
+                        );
+                        session.refuse(CLOSE_FORBIDDEN, &message);
+                        async_graphql::Error::new(message.localized())
                     })?;
                     let mut data = async_graphql::Data::default();
                     data.insert(viewer);
@@ -585,7 +632,10 @@ async fn query_by_get(
             StatusCode::BAD_REQUEST,
             media,
             ErrorCode::BadUserInput,
-            "The URL parameters are malformed.",
+            crate::tr!(
+                "The URL parameters are malformed.",
+                "Tham số trên URL sai định dạng."
+            ),
         );
     };
     if params.query.is_none() && params.extensions.is_none() {
@@ -596,7 +646,10 @@ async fn query_by_get(
             StatusCode::BAD_REQUEST,
             media,
             ErrorCode::BadUserInput,
-            "The `query` parameter is missing.",
+            crate::tr!(
+                "The `query` parameter is missing.",
+                "Thiếu tham số `query`."
+            ),
         );
     }
     let mut request = Request::new(params.query.unwrap_or_default());
@@ -610,7 +663,10 @@ async fn query_by_get(
                             StatusCode::BAD_REQUEST,
                             media,
                             ErrorCode::BadUserInput,
-                            "`extensions` must be a JSON object.",
+                            crate::tr!(
+                                "`extensions` must be a JSON object.",
+                                "`extensions` phải là một đối tượng JSON."
+                            ),
                         )
                     }
                 }
@@ -620,7 +676,10 @@ async fn query_by_get(
                     StatusCode::BAD_REQUEST,
                     media,
                     ErrorCode::BadUserInput,
-                    "`extensions` must be a JSON object.",
+                    crate::tr!(
+                        "`extensions` must be a JSON object.",
+                        "`extensions` phải là một đối tượng JSON."
+                    ),
                 )
             }
         }
@@ -641,7 +700,10 @@ async fn query_by_get(
                 StatusCode::METHOD_NOT_ALLOWED,
                 media,
                 ErrorCode::BadUserInput,
-                "Only queries can be sent by GET; send mutations by POST.",
+                crate::tr!(
+                    "Only queries can be sent by GET; send mutations by POST.",
+                    "Chỉ truy vấn (query) mới được gửi bằng GET; hãy gửi thao tác thay đổi dữ liệu (mutation) bằng POST."
+                ),
             );
             response
                 .headers_mut()
@@ -665,7 +727,10 @@ async fn query_by_get(
                     StatusCode::BAD_REQUEST,
                     media,
                     ErrorCode::BadUserInput,
-                    "`variables` must be a JSON object.",
+                    crate::tr!(
+                        "`variables` must be a JSON object.",
+                        "`variables` phải là một đối tượng JSON."
+                    ),
                 )
             }
         }
@@ -680,7 +745,10 @@ pub async fn method_not_allowed(headers: HeaderMap) -> Response {
         StatusCode::METHOD_NOT_ALLOWED,
         Media::from_headers(&headers),
         ErrorCode::BadUserInput,
-        "Use POST, or GET for queries.",
+        crate::tr!(
+            "Use POST, or GET for queries.",
+            "Hãy dùng POST, hoặc dùng GET cho truy vấn (query)."
+        ),
     );
     response
         .headers_mut()

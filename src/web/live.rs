@@ -25,6 +25,7 @@ use futures_util::{Sink, StreamExt};
 use crate::{
     access::Viewer,
     db::Db,
+    i18n::Text,
     identity::{self, Identity},
 };
 
@@ -40,19 +41,25 @@ pub const CLOSE_BAD_REQUEST: u16 = 4400;
 /// graphql-ws and Apollo clients send them. Anything else is refused, with the reason, rather
 /// than taken for the public: a client that sent a token under another name would otherwise
 /// get a silent anonymous session.
-pub fn credentials_of(payload: &serde_json::Value) -> Result<Option<String>, String> {
+pub fn credentials_of(payload: &serde_json::Value) -> Result<Option<String>, Text> {
     use serde_json::Value;
-    fn authorization(map: &serde_json::Map<String, Value>) -> Result<Option<String>, String> {
+    fn authorization(map: &serde_json::Map<String, Value>) -> Result<Option<String>, Text> {
         let mut found = None;
         for (key, value) in map {
             if !key.eq_ignore_ascii_case("authorization") {
-                return Err(format!(
-                    "connection_init: `{key}` is not read; send {{\"authorization\": \"Bearer <token>\"}}."
+                return Err(crate::tr!(
+                    "connection_init: `{key}` is not read; send {{\"authorization\": \"Bearer <token>\"}}.",
+                    "connection_init: trường `{key}` không được đọc; hãy gửi {{\"authorization\": \"Bearer <token>\"}}."
                 ));
             }
             match value {
                 Value::String(token) => found = Some(token.clone()),
-                _ => return Err("connection_init: `authorization` must be a string.".to_owned()),
+                _ => {
+                    return Err(crate::tr!(
+                        "connection_init: `authorization` must be a string.",
+                        "connection_init: `authorization` phải là một chuỗi."
+                    ))
+                }
             }
         }
         Ok(found)
@@ -61,12 +68,16 @@ pub fn credentials_of(payload: &serde_json::Value) -> Result<Option<String>, Str
         Value::Null => Ok(None),
         Value::Object(map) => match map.get("headers") {
             Some(Value::Object(headers)) if map.len() == 1 => authorization(headers),
-            Some(_) if map.len() == 1 => {
-                Err("connection_init: `headers` must be an object.".to_owned())
-            }
+            Some(_) if map.len() == 1 => Err(crate::tr!(
+                "connection_init: `headers` must be an object.",
+                "connection_init: `headers` phải là một đối tượng."
+            )),
             _ => authorization(map),
         },
-        _ => Err("connection_init: the payload must be an object.".to_owned()),
+        _ => Err(crate::tr!(
+            "connection_init: the payload must be an object.",
+            "connection_init: payload phải là một đối tượng."
+        )),
     }
 }
 
@@ -165,11 +176,11 @@ impl LiveSession {
         }
     }
 
-    /// Marks the session closed: its socket sends the close frame next.
-    /// Refuses the connection: the close frame that ends it carries `code` and `reason`.
-    pub fn refuse(&self, code: u16, reason: impl Into<String>) {
+    /// Refuses the connection: the close frame that ends it carries `code` and `reason`, in
+    /// the socket's language, cut to the 123 bytes a close frame's reason may have.
+    pub fn refuse(&self, code: u16, reason: &Text) {
         if let Ok(mut refusal) = self.state.refusal.lock() {
-            *refusal = Some((code, reason.into()));
+            *refusal = Some((code, close_reason(reason.localized())));
         }
     }
 
@@ -177,6 +188,7 @@ impl LiveSession {
         self.state.refusal.lock().ok().and_then(|r| r.clone())
     }
 
+    /// Marks the session closed: its socket sends the close frame next.
     pub fn close(&self) {
         self.state.closed.store(true, Ordering::SeqCst);
     }
@@ -232,14 +244,33 @@ impl<E: Executor> Executor for Rechecked<E> {
                 }
                 std::future::ready(Some(checked.unwrap_or_else(|| {
                     *ended = true;
-                    Response::from_errors(vec![async_graphql::ServerError::new(
+                    let message = crate::tr!(
                         "The viewer is no longer valid.",
+                        "Người dùng của kết nối này không còn hợp lệ."
+                    );
+                    Response::from_errors(vec![async_graphql::ServerError::new(
+                        message.localized(),
                         None,
                     )])
                 })))
             })
             .boxed()
     }
+}
+
+/// The longest reason a close frame may carry, in bytes (RFC 6455, 5.5: a control frame's
+/// payload is at most 125 bytes, two of them the code).
+pub const MAX_CLOSE_REASON_BYTES: usize = 123;
+
+/// `reason`, cut at a character boundary to [`MAX_CLOSE_REASON_BYTES`]: a Vietnamese reason
+/// (two or three bytes a letter), or one that quotes a long key of the client's, would
+/// otherwise make a close frame the protocol forbids.
+fn close_reason(reason: &str) -> String {
+    let mut end = reason.len().min(MAX_CLOSE_REASON_BYTES);
+    while !reason.is_char_boundary(end) {
+        end -= 1;
+    }
+    reason[..end].to_owned()
 }
 
 /// The socket's sending half: once the session is closed, the next message becomes the
@@ -287,7 +318,14 @@ where
             self.sent_close = true;
             return Pin::new(&mut self.inner).start_send(Message::Close(Some(CloseFrame {
                 code: CLOSE_FORBIDDEN,
-                reason: "Forbidden: the viewer is no longer valid".into(),
+                reason: close_reason(
+                    crate::tr!(
+                        "Forbidden: the viewer is no longer valid",
+                        "Bị từ chối: người dùng của kết nối này không còn hợp lệ"
+                    )
+                    .localized(),
+                )
+                .into(),
             })));
         }
         Pin::new(&mut self.inner).start_send(item)

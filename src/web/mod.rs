@@ -24,7 +24,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::{api::ThiduaSchema, db::Db, error::INTERNAL_MESSAGE, identity::Identity, work::Events};
+use crate::{api::ThiduaSchema, db::Db, error::internal_message, identity::Identity, work::Events};
 
 /// The largest request body accepted, in bytes. GraphQL documents are small; this bounds the
 /// memory one request can take.
@@ -122,8 +122,9 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub fn layered(routes: Router) -> Router {
     routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(language))
+        // Outside the panic's layer, so that its 500 is in the request's language too.
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(language))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
         .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
@@ -198,7 +199,7 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .unwrap_or_default();
     tracing::error!(panic = %message, "a request handler panicked");
     let body = serde_json::json!({
-        "errors": [{ "message": INTERNAL_MESSAGE, "extensions": { "code": "INTERNAL" } }]
+        "errors": [{ "message": internal_message().localized(), "extensions": { "code": "INTERNAL" } }]
     });
     (
         StatusCode::INTERNAL_SERVER_ERROR,

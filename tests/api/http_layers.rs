@@ -27,16 +27,22 @@ async fn a_panic_is_a_coded_500_and_the_server_lives_on() {
         .route("/fine", axum::routing::get(|| async { "fine" }));
     let base = serve(thidua::web::layered(routes)).await;
     let client = reqwest::Client::new();
-    for _ in 0..2 {
-        let response = client.get(format!("{base}/boom")).send().await.unwrap();
+    for (language, message) in [
+        ("en", thidua::error::INTERNAL_MESSAGE),
+        ("vi", thidua::error::INTERNAL_MESSAGE_VI),
+    ] {
+        let response = client
+            .get(format!("{base}/boom"))
+            .header("accept-language", language)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 500);
         assert!(response.headers().contains_key("x-request-id"));
+        assert_eq!(response.headers()["content-language"], language);
         let body: Value = response.json().await.unwrap();
         assert_eq!(codes(&body), ["INTERNAL"]);
-        assert_eq!(
-            body["errors"][0]["message"],
-            thidua::error::INTERNAL_MESSAGE
-        );
+        assert_eq!(body["errors"][0]["message"], message);
     }
     let response = client.get(format!("{base}/fine")).send().await.unwrap();
     assert_eq!(response.status(), 200);

@@ -112,3 +112,104 @@ async fn a_syntax_error_says_in_one_line_what_and_where() {
     );
     assert!(!vi["errors"][0]["message"].as_str().unwrap().contains('\n'));
 }
+
+const OPEN_SCORING: &str = "mutation($i: ClusterYearInput!) { openScoring(input: $i) { clusterYear { status } userErrors { field code message } } }";
+
+#[tokio::test]
+async fn a_cluster_years_refusal_is_in_vietnamese_with_the_code_of_the_english() {
+    let app = TestApp::with_demo().await;
+    let token = app.token("board.hanam").await;
+    // Seed 002's Cụm II 2020 is ranked: scoring cannot open again.
+    let input = json!({ "i": { "clusterCode": "HNA-CUM-II", "year": 2020 } });
+    let (_, vi) = ask(&app, Some("vi"), Some(&token), OPEN_SCORING, input.clone()).await;
+    let (_, en) = ask(&app, Some("en"), Some(&token), OPEN_SCORING, input).await;
+    let vi = &vi["data"]["openScoring"]["userErrors"][0];
+    let en = &en["data"]["openScoring"]["userErrors"][0];
+    assert_eq!(en["code"], "WRONG_STATE", "{en}");
+    assert_eq!(vi["code"], en["code"]);
+    assert_eq!(vi["field"], en["field"]);
+    assert_eq!(
+        en["message"],
+        "The year is FINALIZED; openScoring needs ACTIVE."
+    );
+    assert_eq!(
+        vi["message"],
+        "Năm thi đua đang ở trạng thái FINALIZED; việc mở tự chấm điểm (openScoring) chỉ thực hiện được khi ở trạng thái ACTIVE."
+    );
+
+    let unknown = json!({ "i": { "clusterCode": "HNA-CUM-X", "year": 2020 } });
+    let (_, vi) = ask(&app, None, Some(&token), OPEN_SCORING, unknown.clone()).await;
+    let (_, en) = ask(&app, Some("en"), Some(&token), OPEN_SCORING, unknown).await;
+    let vi = &vi["data"]["openScoring"]["userErrors"][0];
+    let en = &en["data"]["openScoring"]["userErrors"][0];
+    assert_eq!((&vi["code"], &vi["field"]), (&en["code"], &en["field"]));
+    assert_eq!(en["message"], "No cluster has code HNA-CUM-X.");
+    assert_eq!(
+        vi["message"],
+        "Không có cụm, khối thi đua nào mã HNA-CUM-X."
+    );
+}
+
+#[tokio::test]
+async fn a_nominations_refusal_is_in_vietnamese_with_the_code_of_the_english() {
+    let app = TestApp::with_demo().await;
+    let board = app.token("board.camau").await;
+    let officer = app.token("officer.cm-skhcn").await;
+    let (_, person) = ask(
+        &app,
+        Some("vi"),
+        Some(&board),
+        "mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }",
+        json!({ "i": { "unitCode": "CM-SKHCN-2025", "fullName": "Lê Thị Mai" } }),
+    )
+    .await;
+    let person = &person["data"]["createPerson"]["person"]["id"];
+    let (_, created) = ask(
+        &app,
+        Some("vi"),
+        Some(&officer),
+        "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } } }",
+        json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": person, "year": 2025, "achievements": "Hoàn thành xuất sắc nhiệm vụ được giao", "basis": "Tờ trình số 15/TTr-SKHCN" } }),
+    )
+    .await;
+    let id = &created["data"]["createNomination"]["nomination"]["id"];
+    assert!(id.is_string(), "{created}");
+
+    // A draft is not approved before it is submitted.
+    let approve = "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } userErrors { field code message } } }";
+    let input = json!({ "i": { "id": id } });
+    let (_, vi) = ask(&app, Some("vi"), Some(&officer), approve, input.clone()).await;
+    let (_, en) = ask(&app, Some("en"), Some(&officer), approve, input).await;
+    let vi = &vi["data"]["approveNomination"]["userErrors"][0];
+    let en = &en["data"]["approveNomination"]["userErrors"][0];
+    assert_eq!(en["code"], "WRONG_STATE", "{en}");
+    assert_eq!((&vi["code"], &vi["field"]), (&en["code"], &en["field"]));
+    assert_eq!(
+        en["message"],
+        "The nomination is DRAFT; this needs SUBMITTED."
+    );
+    assert_eq!(
+        vi["message"],
+        "Hồ sơ đề nghị đang ở trạng thái DRAFT; thao tác này chỉ thực hiện được khi hồ sơ ở trạng thái SUBMITTED."
+    );
+
+    // Nor is the same person nominated twice while the first is open.
+    let again = json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": person, "year": 2025, "achievements": "Lần hai", "basis": "Tờ trình số 16/TTr-SKHCN" } });
+    let create = "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } userErrors { field code message } } }";
+    let (_, vi) = ask(&app, Some("vi"), Some(&officer), create, again.clone()).await;
+    let (_, en) = ask(&app, Some("en"), Some(&officer), create, again).await;
+    let vi = &vi["data"]["createNomination"]["userErrors"][0];
+    let en = &en["data"]["createNomination"]["userErrors"][0];
+    assert_eq!(en["code"], "DUPLICATE", "{en}");
+    assert_eq!((&vi["code"], &vi["field"]), (&en["code"], &en["field"]));
+    let name = en["message"]
+        .as_str()
+        .unwrap()
+        .strip_prefix("The recipient has an open nomination for ")
+        .and_then(|m| m.strip_suffix(" 2025 already."))
+        .unwrap_or_else(|| panic!("{en}"));
+    assert_eq!(
+        vi["message"].as_str().unwrap(),
+        format!("Đối tượng này đã có một hồ sơ đề nghị {name} năm 2025 đang được xử lý.")
+    );
+}

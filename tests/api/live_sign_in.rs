@@ -13,12 +13,20 @@ type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn open(app: &TestApp, payload: Option<Value>) -> Socket {
+    open_in(app, "en", payload).await
+}
+
+/// A socket opened by a request in `language`, which its refusals are written in.
+async fn open_in(app: &TestApp, language: &str, payload: Option<Value>) -> Socket {
     let url = app.base.replace("http://", "ws://") + "/graphql";
     let mut request = url.into_client_request().unwrap();
     request.headers_mut().insert(
         "sec-websocket-protocol",
         "graphql-transport-ws".parse().unwrap(),
     );
+    request
+        .headers_mut()
+        .insert("accept-language", language.parse().unwrap());
     let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
     let mut init = json!({ "type": "connection_init" });
     if let Some(payload) = payload {
@@ -104,4 +112,34 @@ async fn a_refused_token_closes_with_4403() {
     let (code, reason) = close_frame(&mut socket).await;
     assert_eq!(code, 4403);
     assert!(reason.starts_with("Forbidden"), "{reason}");
+    let mut socket = open_in(
+        &app,
+        "vi",
+        Some(json!({ "authorization": "Bearer not.a.token" })),
+    )
+    .await;
+    assert_eq!(
+        close_frame(&mut socket).await,
+        (
+            4403,
+            "Bị từ chối: mã xác thực (token) sai định dạng, đã hết hạn hoặc đã bị thu hồi."
+                .to_owned()
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_refusal_in_vietnamese_fits_in_a_close_frame() {
+    let app = TestApp::with_demo().await;
+    // The reason quotes the key: a long one would make a reason over the 123 bytes a close
+    // frame may carry, which the server cuts at a character.
+    let key = "x".repeat(200);
+    let mut socket = open_in(&app, "vi", Some(json!({ key.clone(): "Bearer x" }))).await;
+    let (code, reason) = close_frame(&mut socket).await;
+    assert_eq!(code, 4400);
+    assert!(reason.len() <= 123, "{} bytes", reason.len());
+    assert!(
+        reason.starts_with("connection_init: trường `xxx"),
+        "{reason}"
+    );
 }

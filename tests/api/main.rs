@@ -38,3 +38,4 @@ mod response_pipeline;
 mod rules_sync;
 mod runner;
 mod schema_file;
+mod translations;
