@@ -81,14 +81,17 @@ pub struct AppState {
 
 /// The router production runs, and tests drive over real HTTP.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .route(
-            "/graphql",
-            get(graphql::get_graphql)
-                .post(graphql::post_graphql)
-                .fallback(graphql::method_not_allowed),
-        )
-        .route("/graphiql/{name}", get(graphiql::asset))
+    let mut routes = Router::new().route(
+        "/graphql",
+        get(graphql::get_graphql)
+            .post(graphql::post_graphql)
+            .fallback(graphql::method_not_allowed),
+    );
+    // GraphiQL's assets only where GraphiQL is served.
+    if state.settings.graphiql {
+        routes = routes.route("/graphiql/{name}", get(graphiql::asset));
+    }
+    let routes = routes
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route(

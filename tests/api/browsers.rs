@@ -165,6 +165,17 @@ async fn graphiql_and_introspection_can_be_turned_off() {
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::BAD_REQUEST);
+    let asset = app
+        .client
+        .get(format!("{}/graphiql/graphiql.js", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        asset.status(),
+        StatusCode::NOT_FOUND,
+        "no GraphiQL, no assets"
+    );
     let (_, body) = app
         .post("{ __schema { queryType { name } } }", json!({}))
         .await;
