@@ -258,11 +258,16 @@ pub async fn report<C: ConnectionTrait>(
 ) -> Result<Report, DbErr> {
     let types = award_type::Entity::find().all(db).await?;
     let codes: HashMap<i32, String> = types.iter().map(|t| (t.id, t.code.clone())).collect();
-    let names: HashMap<String, String> = types
+    let names: HashMap<String, (String, String)> = types
         .iter()
-        .map(|t| (t.code.clone(), t.name.clone()))
+        .map(|t| (t.code.clone(), (t.name.clone(), t.name_en.clone())))
         .collect();
-    let name_of = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
+    let name_of = |code: &str| {
+        names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| (code.to_owned(), code.to_owned()))
+    };
     let kind = recipient.kind();
     let mut checks = Vec::new();
     let kind_ok = match kind {

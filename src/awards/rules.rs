@@ -261,23 +261,29 @@ fn years_list(years: &[i32]) -> String {
 }
 
 /// What a rule asks, for people (Vietnamese, English); award codes are named by `names`.
-pub fn describe(rule: &Rule, names: &dyn Fn(&str) -> String) -> (String, String) {
+pub fn describe(rule: &Rule, names: &dyn Fn(&str) -> (String, String)) -> (String, String) {
     match rule {
         Rule::HoldsInYear { award } => (
-            format!("Đạt {} cùng năm", names(award)),
-            format!("Holds {} the same year", names(award)),
+            format!("Đạt {} cùng năm", names(award).0),
+            format!("Holds {} the same year", names(award).1),
         ),
         Rule::Streak { award, years } => (
-            format!("{years} năm liên tục đạt {}", names(award)),
-            format!("{years} consecutive years of {}", names(award)),
+            format!("{years} năm liên tục đạt {}", names(award).0),
+            format!("{years} consecutive years of {}", names(award).1),
         ),
         Rule::Times {
             award,
             count,
             within_years,
         } => (
-            format!("{count} lần đạt {} trong {within_years} năm", names(award)),
-            format!("{count} times {} within {within_years} years", names(award)),
+            format!(
+                "{count} lần đạt {} trong {within_years} năm",
+                names(award).0
+            ),
+            format!(
+                "{count} times {} within {within_years} years",
+                names(award).1
+            ),
         ),
         Rule::Initiative {
             scope,
@@ -298,18 +304,24 @@ pub fn describe(rule: &Rule, names: &dyn Fn(&str) -> String) -> (String, String)
             "Led its cluster or bloc that year".into(),
         ),
         Rule::MembersShare { award, percent } => (
-            format!("Ít nhất {percent}% thành viên đạt {}", names(award)),
-            format!("At least {percent}% of members hold {}", names(award)),
+            format!("Ít nhất {percent}% thành viên đạt {}", names(award).0),
+            format!("At least {percent}% of members hold {}", names(award).1),
         ),
         Rule::MembersAtLeast { award, count } => (
-            format!("Ít nhất {count} thành viên đạt {}", names(award)),
-            format!("At least {count} member(s) hold {}", names(award)),
+            format!("Ít nhất {count} thành viên đạt {}", names(award).0),
+            format!("At least {count} member(s) hold {}", names(award).1),
         ),
     }
 }
 
-/// Checks `rule` for the year assessed; `names` gives an award code's Vietnamese name.
-pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> String) -> Check {
+/// Checks `rule` for the year assessed; `names` gives an award code's names (Vietnamese,
+/// English), each used in its language's detail.
+pub fn check(
+    rule: &Rule,
+    facts: &Facts,
+    year: i32,
+    names: &dyn Fn(&str) -> (String, String),
+) -> Check {
     let with_inherited = |award: &str| -> Vec<i32> {
         let mut years: Vec<i32> = facts
             .held
@@ -337,7 +349,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
     match rule {
         Rule::HoldsInYear { award } => {
             let passed = with_inherited(award).contains(&year);
-            let name = names(award);
+            let (name, name_en) = names(award);
             Check {
                 rule: "HOLDS_IN_YEAR".into(),
                 passed,
@@ -347,9 +359,9 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                     format!("Chưa có {name} năm {year}")
                 },
                 detail_en: if passed {
-                    format!("{name} in {year}")
+                    format!("{name_en} in {year}")
                 } else {
-                    format!("No {name} in {year}")
+                    format!("No {name_en} in {year}")
                 },
             }
         }
@@ -362,7 +374,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                 .filter(|y| !held.contains(y))
                 .collect();
             let passed = missing.is_empty();
-            let name = names(award);
+            let (name, name_en) = names(award);
             let (vi, en) = note(inherited_used(award, &window));
             Check {
                 rule: "STREAK".into(),
@@ -379,12 +391,12 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                 },
                 detail_en: if passed {
                     format!(
-                        "{years} consecutive years of {name}: {}{en}",
+                        "{years} consecutive years of {name_en}: {}{en}",
                         years_list(&window)
                     )
                 } else {
                     format!(
-                        "Not {years} consecutive years of {name} ({}–{}): missing {}{en}",
+                        "Not {years} consecutive years of {name_en} ({}–{}): missing {}{en}",
                         window[0],
                         year,
                         years_list(&missing)
@@ -403,7 +415,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                 .filter(|y| (from..=year).contains(y))
                 .collect();
             let passed = held.len() as u32 >= *count;
-            let name = names(award);
+            let (name, name_en) = names(award);
             Check {
                 rule: "TIMES".into(),
                 passed,
@@ -417,7 +429,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                     }
                 ),
                 detail_en: format!(
-                    "{} times {name} in {from}–{year} (needs {count}){}",
+                    "{} times {name_en} in {from}–{year} (needs {count}){}",
                     held.len(),
                     if held.is_empty() {
                         String::new()
@@ -490,7 +502,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                 .filter(|m| m.iter().any(|(a, y)| a == award && *y == year))
                 .count();
             let passed = total > 0 && holding * 100 >= *percent as usize * total;
-            let name = names(award);
+            let (name, name_en) = names(award);
             Check {
                 rule: "MEMBERS_SHARE".into(),
                 passed,
@@ -498,7 +510,7 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                     "{holding}/{total} thành viên đạt {name} năm {year} (cần {percent}%)"
                 ),
                 detail_en: format!(
-                    "{holding}/{total} members hold {name} in {year} (needs {percent}%)"
+                    "{holding}/{total} members hold {name_en} in {year} (needs {percent}%)"
                 ),
             }
         }
@@ -509,12 +521,12 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
                 .filter(|m| m.iter().any(|(a, y)| a == award && *y == year))
                 .count();
             let passed = holding as u32 >= *count;
-            let name = names(award);
+            let (name, name_en) = names(award);
             Check {
                 rule: "MEMBERS_AT_LEAST".into(),
                 passed,
                 detail: format!("{holding} thành viên đạt {name} năm {year} (cần {count})"),
-                detail_en: format!("{holding} member(s) hold {name} in {year} (needs {count})"),
+                detail_en: format!("{holding} member(s) hold {name_en} in {year} (needs {count})"),
             }
         }
     }
@@ -524,11 +536,14 @@ pub fn check(rule: &Rule, facts: &Facts, year: i32, names: &dyn Fn(&str) -> Stri
 mod tests {
     use super::*;
 
-    fn names(code: &str) -> String {
+    fn names(code: &str) -> (String, String) {
         match code {
-            "CHIEN_SI_THI_DUA_CO_SO" => "Chiến sĩ thi đua cơ sở".into(),
-            "LAO_DONG_TIEN_TIEN" => "Lao động tiên tiến".into(),
-            other => other.into(),
+            "CHIEN_SI_THI_DUA_CO_SO" => (
+                "Chiến sĩ thi đua cơ sở".into(),
+                "Grassroots Emulation Fighter".into(),
+            ),
+            "LAO_DONG_TIEN_TIEN" => ("Lao động tiên tiến".into(), "Advanced Worker".into()),
+            other => (other.into(), other.into()),
         }
     }
 
@@ -560,7 +575,7 @@ mod tests {
         );
         assert_eq!(
             c.detail_en,
-            "3 consecutive years of Chiến sĩ thi đua cơ sở: 2021, 2022, 2023"
+            "3 consecutive years of Grassroots Emulation Fighter: 2021, 2022, 2023"
         );
     }
 

@@ -91,7 +91,8 @@ pub async fn sync_rules_from(db: &DatabaseConnection, rules: &[RuleSpec]) -> Res
         };
         let rule = (spec.rule)();
         let (kind, params) = stored_form(&rule, spec)?;
-        let (description, description_en) = super::rules::describe(&rule, &|c| c.to_owned());
+        let (description, description_en) =
+            super::rules::describe(&rule, &|c| (c.to_owned(), c.to_owned()));
         award_rule::Entity::insert(award_rule::ActiveModel {
             rule_key: Set(Some(spec.key.to_owned())),
             award_type_id: Set(type_id),

@@ -93,7 +93,7 @@ async fn three_years_of_cstdcs_and_a_provincial_initiative_make_a_provincial_emu
     );
     assert_eq!(
         streak["detailEn"],
-        "3 consecutive years of Chiến sĩ thi đua cơ sở: 2021, 2022, 2023"
+        "3 consecutive years of Grassroots Emulation Fighter: 2021, 2022, 2023"
     );
     assert_eq!(check(&report, "INITIATIVE")["passed"], true);
     assert_eq!(check(&report, "RECIPIENT_KIND")["passed"], true);

@@ -247,8 +247,8 @@ async fn a_failing_check_is_submitted_only_with_a_justification_and_the_board_se
         problem["message"]
             .as_str()
             .unwrap()
-            .contains("Chiến sĩ thi đua cơ sở"),
-        "{problem}"
+            .contains("Grassroots Emulation Fighter"),
+        "the English message names the award in English: {problem}"
     );
     let justified = post(
         &app,
