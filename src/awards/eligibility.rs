@@ -10,7 +10,7 @@ use entity::{
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::rules::{self, Check, Facts, RecipientKind, Rule};
+use super::rules::{self, Check, CheckStatus, Facts, RecipientKind, Rule};
 use crate::access::{self, Viewer};
 
 /// Who an award would go to.
@@ -29,11 +29,60 @@ impl Recipient {
     }
 }
 
-/// An eligibility report.
+/// An eligibility report: its checks and what they add up to.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub eligible: bool,
+    pub verdict: Verdict,
     pub checks: Vec<Check>,
+}
+
+/// What a report's checks add up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every check was made and met.
+    Eligible,
+    /// A check was made and not met.
+    NotEligible,
+    /// None failed, but one could not be made: the board has to judge what it could not.
+    Incomplete,
+}
+
+impl Verdict {
+    /// The verdict of `checks`: a failure decides; an unchecked one leaves it open.
+    pub fn of(checks: &[Check]) -> Verdict {
+        if checks.iter().any(|c| c.status == CheckStatus::Failed) {
+            Verdict::NotEligible
+        } else if checks.iter().any(|c| c.status == CheckStatus::NotChecked) {
+            Verdict::Incomplete
+        } else {
+            Verdict::Eligible
+        }
+    }
+
+    /// The stored name (as the API spells it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "ELIGIBLE",
+            Verdict::NotEligible => "NOT_ELIGIBLE",
+            Verdict::Incomplete => "INCOMPLETE",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "ELIGIBLE" => Some(Verdict::Eligible),
+            "NOT_ELIGIBLE" => Some(Verdict::NotEligible),
+            "INCOMPLETE" => Some(Verdict::Incomplete),
+            _ => None,
+        }
+    }
+}
+
+impl Report {
+    /// Whether the verdict is `ELIGIBLE` (the field old clients read).
+    pub fn eligible(&self) -> bool {
+        self.verdict == Verdict::Eligible
+    }
 }
 
 /// The rules of `award_type` that apply in `year` to `kind`: the version with the latest
@@ -184,7 +233,7 @@ pub async fn facts<C: ConnectionTrait>(
                 } else {
                     notes.push(Check {
                         rule: "MERGER_POLICY".into(),
-                        passed: true,
+                        status: CheckStatus::Passed,
                         detail: format!("Danh hiệu của đơn vị tiền thân ({}) không được tính: quy định của tỉnh {province_name} không cho nối tiếp qua sáp nhập", names.join("; ")),
                         detail_en: format!("The titles of its predecessors ({}) do not count: {province_name}'s policy does not carry a streak across a merger", names.join("; ")),
                     });
@@ -232,8 +281,8 @@ pub async fn facts<C: ConnectionTrait>(
 }
 
 /// The check of a rule on a collective's members for a viewer who may not see persons: not
-/// passed, and saying nothing of the members, so that neither it nor `eligible` tells how
-/// many people a unit has or which titles they hold.
+/// checked for this viewer, and saying nothing of the members, so that neither it nor the
+/// verdict tells how many people a unit has or which titles they hold.
 fn withheld(rule: &Rule) -> Option<Check> {
     let name = match rule {
         Rule::MembersShare { .. } => "MEMBERS_SHARE",
@@ -242,7 +291,7 @@ fn withheld(rule: &Rule) -> Option<Check> {
     };
     Some(Check {
         rule: name.into(),
-        passed: false,
+        status: CheckStatus::NotChecked,
         detail: "Không công khai: thành viên của đơn vị chỉ người đăng nhập được xem".into(),
         detail_en: "Not shown: a unit's members are shown to signed-in viewers only".into(),
     })
@@ -276,7 +325,7 @@ pub async fn report<C: ConnectionTrait>(
     };
     checks.push(Check {
         rule: "RECIPIENT_KIND".into(),
-        passed: kind_ok,
+        status: CheckStatus::from_passed(kind_ok),
         detail: match (kind, kind_ok) {
             (RecipientKind::Individual, true) => {
                 format!("{} xét tặng cho cá nhân", award_type.name)
@@ -314,7 +363,7 @@ pub async fn report<C: ConnectionTrait>(
         .any(|(c, y)| *c == award_type.code && *y == year);
     checks.push(Check {
         rule: "NOT_YET_AWARDED".into(),
-        passed: !already,
+        status: CheckStatus::from_passed(!already),
         detail: if already {
             format!("Đã được tặng {} năm {year}", award_type.name)
         } else {
@@ -326,7 +375,8 @@ pub async fn report<C: ConnectionTrait>(
             format!("Does not hold {} for {year} yet", award_type.name_en)
         },
     });
-    for rule in rules_for(db, award_type.id, year, kind).await? {
+    let rules = rules_for(db, award_type.id, year, kind).await?;
+    for rule in rules {
         match withheld(&rule).filter(|_| !members_visible) {
             Some(check) => checks.push(check),
             None => checks.push(rules::check(&rule, &facts, year, &name_of)),
@@ -334,7 +384,7 @@ pub async fn report<C: ConnectionTrait>(
     }
     checks.extend(notes);
     Ok(Report {
-        eligible: checks.iter().all(|c| c.passed),
+        verdict: Verdict::of(&checks),
         checks,
     })
 }

@@ -308,13 +308,40 @@ impl Decision {
     }
 }
 
+/// What one check of an eligibility report found.
+#[derive(async_graphql::Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "super::rules::CheckStatus")]
+pub enum CheckStatus {
+    /// The check was made and is met.
+    Passed,
+    /// The check was made and is not met.
+    Failed,
+    /// The check could not be made: the facts it needs are not recorded, or are not shown to
+    /// this viewer. It never counts as met.
+    NotChecked,
+}
+
+/// What an eligibility report's checks add up to.
+#[derive(async_graphql::Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "super::eligibility::Verdict")]
+pub enum Verdict {
+    /// Every check was made and is met.
+    Eligible,
+    /// A check was made and is not met.
+    NotEligible,
+    /// None failed, but some could not be made: the council judges what they could not.
+    Incomplete,
+}
+
 /// One check of an eligibility report.
 #[derive(async_graphql::SimpleObject)]
 pub struct EligibilityCheck {
     /// The rule checked, e.g. `STREAK`.
     rule: String,
-    /// Whether it is met.
+    /// Whether it was made and is met (`status` is `PASSED`).
     passed: bool,
+    /// What the check found: passed, failed, or not checked.
+    status: CheckStatus,
     /// What was found, in Vietnamese, e.g. "3 năm liên tục Chiến sĩ thi đua cơ sở: 2021, 2022, 2023".
     detail: String,
     /// What was found, in English.
@@ -324,42 +351,71 @@ pub struct EligibilityCheck {
 /// Whether a recipient meets an award type's rules for a year, check by check.
 #[derive(async_graphql::SimpleObject)]
 pub struct EligibilityReport {
-    /// Whether every check passed.
+    /// What the checks add up to.
+    verdict: Verdict,
+    /// Whether the verdict is `ELIGIBLE` (kept for clients that predate `verdict`).
     eligible: bool,
     /// The checks, in the rules' order.
     checks: Vec<EligibilityCheck>,
 }
 
 impl EligibilityCheck {
-    pub fn new(rule: &str, passed: bool, detail: &str, detail_en: &str) -> Self {
+    fn of(check: super::rules::Check) -> Self {
         EligibilityCheck {
-            rule: rule.to_owned(),
-            passed,
-            detail: detail.to_owned(),
-            detail_en: detail_en.to_owned(),
+            passed: check.passed(),
+            status: check.status.into(),
+            rule: check.rule,
+            detail: check.detail,
+            detail_en: check.detail_en,
         }
     }
 }
 
 impl EligibilityReport {
-    pub fn new(eligible: bool, checks: Vec<EligibilityCheck>) -> Self {
-        EligibilityReport { eligible, checks }
+    /// The report as a nomination stored it (`awards::workflow::report_json`); a report
+    /// stored before verdicts existed reads as its `eligible` and `passed` said.
+    pub fn stored(stored: &serde_json::Value) -> Option<Self> {
+        use super::{eligibility::Verdict as V, rules::CheckStatus as S};
+        let checks: Vec<super::rules::Check> = stored["checks"]
+            .as_array()?
+            .iter()
+            .map(|c| super::rules::Check {
+                rule: c["rule"].as_str().unwrap_or_default().to_owned(),
+                status: c["status"]
+                    .as_str()
+                    .and_then(S::from_name)
+                    .unwrap_or_else(|| S::from_passed(c["passed"].as_bool().unwrap_or(false))),
+                detail: c["detail"].as_str().unwrap_or_default().to_owned(),
+                detail_en: c["detailEn"].as_str().unwrap_or_default().to_owned(),
+            })
+            .collect();
+        let verdict = stored["verdict"]
+            .as_str()
+            .and_then(V::from_name)
+            .unwrap_or_else(|| {
+                if stored["eligible"].as_bool().unwrap_or(false) {
+                    V::Eligible
+                } else {
+                    V::of(&checks)
+                }
+            });
+        Some(EligibilityReport {
+            verdict: verdict.into(),
+            eligible: verdict == V::Eligible,
+            checks: checks.into_iter().map(EligibilityCheck::of).collect(),
+        })
     }
 }
 
 impl From<super::eligibility::Report> for EligibilityReport {
     fn from(report: super::eligibility::Report) -> Self {
         EligibilityReport {
-            eligible: report.eligible,
+            verdict: report.verdict.into(),
+            eligible: report.eligible(),
             checks: report
                 .checks
                 .into_iter()
-                .map(|c| EligibilityCheck {
-                    rule: c.rule,
-                    passed: c.passed,
-                    detail: c.detail,
-                    detail_en: c.detail_en,
-                })
+                .map(EligibilityCheck::of)
                 .collect(),
         }
     }
@@ -600,5 +656,28 @@ impl AwardRecordsQuery {
         )
         .await?
         .into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_stored_before_verdicts_reads_as_it_said() {
+        let old = serde_json::json!({ "eligible": false, "checks": [
+            { "rule": "STREAK", "passed": false, "detail": "d", "detailEn": "e" },
+            { "rule": "RECIPIENT_KIND", "passed": true, "detail": "d", "detailEn": "e" }
+        ] });
+        let report = EligibilityReport::stored(&old).unwrap();
+        assert!(report.verdict == Verdict::NotEligible && !report.eligible);
+        assert!(report.checks[0].status == CheckStatus::Failed);
+        assert!(report.checks[1].status == CheckStatus::Passed);
+        let new = serde_json::json!({ "verdict": "INCOMPLETE", "eligible": false, "checks": [
+            { "rule": "MEMBERS_SHARE", "status": "NOT_CHECKED", "passed": false, "detail": "d", "detailEn": "e" }
+        ] });
+        let report = EligibilityReport::stored(&new).unwrap();
+        assert!(report.verdict == Verdict::Incomplete);
+        assert!(report.checks[0].status == CheckStatus::NotChecked);
     }
 }

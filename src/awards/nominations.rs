@@ -7,9 +7,7 @@ use futures_util::Stream;
 use sea_orm::{sea_query::Query, ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::{
-    graphql::{
-        recipient, Award, AwardType, Decision, EligibilityCheck, EligibilityReport, Recipient,
-    },
+    graphql::{recipient, Award, AwardType, Decision, EligibilityReport, Recipient},
     workflow::{self, NewDecision, NewNomination, Step},
 };
 use crate::{
@@ -129,22 +127,7 @@ impl Nomination {
     async fn eligibility(&self) -> Option<EligibilityReport> {
         let stored: serde_json::Value =
             serde_json::from_str(self.0.eligibility_report.as_deref()?).ok()?;
-        let checks = stored["checks"]
-            .as_array()?
-            .iter()
-            .map(|c| {
-                EligibilityCheck::new(
-                    c["rule"].as_str().unwrap_or_default(),
-                    c["passed"].as_bool().unwrap_or(false),
-                    c["detail"].as_str().unwrap_or_default(),
-                    c["detailEn"].as_str().unwrap_or_default(),
-                )
-            })
-            .collect();
-        Some(EligibilityReport::new(
-            stored["eligible"].as_bool().unwrap_or(false),
-            checks,
-        ))
+        EligibilityReport::stored(&stored)
     }
     /// Every transition, oldest first: who, when, from, to, comment.
     async fn history(&self, ctx: &Context<'_>) -> AppResult<Vec<NominationEventView>> {

@@ -247,9 +247,53 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub rule: String,
-    pub passed: bool,
+    pub status: CheckStatus,
     pub detail: String,
     pub detail_en: String,
+}
+
+/// What a check found: met, not met, or not known (the facts it needs are not recorded, or
+/// are not shown to this viewer). A check that could not be made never passes silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStatus {
+    Passed,
+    Failed,
+    NotChecked,
+}
+
+impl CheckStatus {
+    pub fn from_passed(passed: bool) -> Self {
+        if passed {
+            CheckStatus::Passed
+        } else {
+            CheckStatus::Failed
+        }
+    }
+
+    /// The stored name (as the API spells it).
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckStatus::Passed => "PASSED",
+            CheckStatus::Failed => "FAILED",
+            CheckStatus::NotChecked => "NOT_CHECKED",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "PASSED" => Some(CheckStatus::Passed),
+            "FAILED" => Some(CheckStatus::Failed),
+            "NOT_CHECKED" => Some(CheckStatus::NotChecked),
+            _ => None,
+        }
+    }
+}
+
+impl Check {
+    /// Whether the check was made and met.
+    pub fn passed(&self) -> bool {
+        self.status == CheckStatus::Passed
+    }
 }
 
 fn years_list(years: &[i32]) -> String {
@@ -352,7 +396,7 @@ pub fn check(
             let (name, name_en) = names(award);
             Check {
                 rule: "HOLDS_IN_YEAR".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: if passed {
                     format!("{name} năm {year}")
                 } else {
@@ -378,7 +422,7 @@ pub fn check(
             let (vi, en) = note(inherited_used(award, &window));
             Check {
                 rule: "STREAK".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: if passed {
                     format!("{years} năm liên tục {name}: {}{vi}", years_list(&window))
                 } else {
@@ -418,7 +462,7 @@ pub fn check(
             let (name, name_en) = names(award);
             Check {
                 rule: "TIMES".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: format!(
                     "{} lần {name} trong {from}–{year} (cần {count}){}",
                     held.len(),
@@ -464,7 +508,7 @@ pub fn check(
             };
             Check {
                 rule: "INITIATIVE".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: format!(
                     "{} sáng kiến được công nhận {} trở lên {period} (cần {count})",
                     found.len(),
@@ -481,7 +525,7 @@ pub fn check(
             let passed = facts.led_cluster_years.contains(&year);
             Check {
                 rule: "LED_CLUSTER".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: if passed {
                     format!("Dẫn đầu cụm, khối thi đua năm {year}")
                 } else {
@@ -505,7 +549,7 @@ pub fn check(
             let (name, name_en) = names(award);
             Check {
                 rule: "MEMBERS_SHARE".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: format!(
                     "{holding}/{total} thành viên đạt {name} năm {year} (cần {percent}%)"
                 ),
@@ -524,7 +568,7 @@ pub fn check(
             let (name, name_en) = names(award);
             Check {
                 rule: "MEMBERS_AT_LEAST".into(),
-                passed,
+                status: CheckStatus::from_passed(passed),
                 detail: format!("{holding} thành viên đạt {name} năm {year} (cần {count})"),
                 detail_en: format!("{holding} member(s) hold {name_en} in {year} (needs {count})"),
             }
@@ -568,7 +612,7 @@ mod tests {
             ..Default::default()
         };
         let c = check(&streak3(), &facts, 2023, &names);
-        assert!(c.passed);
+        assert!(c.passed());
         assert_eq!(
             c.detail,
             "3 năm liên tục Chiến sĩ thi đua cơ sở: 2021, 2022, 2023"
@@ -586,7 +630,7 @@ mod tests {
             ..Default::default()
         };
         let c = check(&streak3(), &facts, 2023, &names);
-        assert!(!c.passed);
+        assert!(!c.passed());
         assert!(c.detail.contains("thiếu năm 2022"), "{}", c.detail);
         assert!(c.detail_en.contains("missing 2022"));
     }
@@ -602,17 +646,17 @@ mod tests {
             initiatives: vec![(Scope::Unit, 2023)],
             ..Default::default()
         };
-        assert!(!check(&rule, &unit_only, 2023, &names).passed);
+        assert!(!check(&rule, &unit_only, 2023, &names).passed());
         let national_old = Facts {
             initiatives: vec![(Scope::National, 2019)],
             ..Default::default()
         };
-        assert!(!check(&rule, &national_old, 2023, &names).passed);
+        assert!(!check(&rule, &national_old, 2023, &names).passed());
         let provincial = Facts {
             initiatives: vec![(Scope::Provincial, 2022)],
             ..Default::default()
         };
-        assert!(check(&rule, &provincial, 2023, &names).passed);
+        assert!(check(&rule, &provincial, 2023, &names).passed());
     }
 
     #[test]
@@ -632,36 +676,32 @@ mod tests {
             award: "LAO_DONG_TIEN_TIEN".into(),
             percent: 70,
         };
-        assert!(
-            check(
-                &rule,
-                &Facts {
-                    members: ldtt(7),
-                    ..Default::default()
-                },
-                2023,
-                &names
-            )
-            .passed
-        );
-        assert!(
-            !check(
-                &rule,
-                &Facts {
-                    members: ldtt(6),
-                    ..Default::default()
-                },
-                2023,
-                &names
-            )
-            .passed
-        );
+        assert!(check(
+            &rule,
+            &Facts {
+                members: ldtt(7),
+                ..Default::default()
+            },
+            2023,
+            &names
+        )
+        .passed());
+        assert!(!check(
+            &rule,
+            &Facts {
+                members: ldtt(6),
+                ..Default::default()
+            },
+            2023,
+            &names
+        )
+        .passed());
         let led = Facts {
             led_cluster_years: vec![2020],
             ..Default::default()
         };
-        assert!(check(&Rule::LedCluster, &led, 2020, &names).passed);
-        assert!(!check(&Rule::LedCluster, &led, 2021, &names).passed);
+        assert!(check(&Rule::LedCluster, &led, 2020, &names).passed());
+        assert!(!check(&Rule::LedCluster, &led, 2021, &names).passed());
     }
 
     #[test]
@@ -680,7 +720,7 @@ mod tests {
             years: 2,
         };
         let c = check(&rule, &facts, 2025, &names);
-        assert!(c.passed);
+        assert!(c.passed());
         assert!(
             c.detail.ends_with("(kể cả đơn vị tiền thân)"),
             "{}",
@@ -691,7 +731,7 @@ mod tests {
             inherited_note: None,
             ..facts
         };
-        assert!(!check(&rule, &without, 2025, &names).passed);
+        assert!(!check(&rule, &without, 2025, &names).passed());
     }
 
     #[test]

@@ -317,8 +317,9 @@ pub async fn create(
 /// The stored form of a report.
 pub fn report_json(report: &eligibility::Report) -> String {
     json!({
-        "eligible": report.eligible,
-        "checks": report.checks.iter().map(|c| json!({ "rule": c.rule, "passed": c.passed, "detail": c.detail, "detailEn": c.detail_en })).collect::<Vec<_>>(),
+        "verdict": report.verdict.name(),
+        "eligible": report.eligible(),
+        "checks": report.checks.iter().map(|c| json!({ "rule": c.rule, "status": c.status.name(), "passed": c.passed(), "detail": c.detail, "detailEn": c.detail_en })).collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -443,8 +444,8 @@ pub async fn take(
         let report =
             eligibility::report(txn, viewer, &award_type, &recipient, current.year).await?;
         let justification = comment.clone().or(current.justification.clone());
-        if !report.eligible && justification.is_none() {
-            let failed: Vec<_> = report.checks.iter().filter(|c| !c.passed).collect();
+        if !report.eligible() && justification.is_none() {
+            let failed: Vec<_> = report.checks.iter().filter(|c| !c.passed()).collect();
             let failed_en = failed
                 .iter()
                 .map(|c| c.detail_en.as_str())

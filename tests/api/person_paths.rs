@@ -279,7 +279,7 @@ async fn statistics_count_awards_to_persons_only_for_viewers_who_may_see_persons
     }
 }
 
-const ELIGIBILITY: &str = "query($u: ID!) { eligibility(awardTypeCode: \"TAP_THE_LAO_DONG_XUAT_SAC\", recipientId: $u, year: 2025) { eligible checks { rule passed detail } } }";
+const ELIGIBILITY: &str = "query($u: ID!) { eligibility(awardTypeCode: \"TAP_THE_LAO_DONG_XUAT_SAC\", recipientId: $u, year: 2025) { verdict eligible checks { rule passed status detail } } }";
 
 #[tokio::test]
 async fn eligibility_of_a_unit_tells_member_counts_only_to_viewers_who_may_see_persons() {
@@ -303,7 +303,13 @@ async fn eligibility_of_a_unit_tells_member_counts_only_to_viewers_who_may_see_p
                 "{viewer:?}"
             );
             assert_eq!(share["passed"], true);
+            assert_eq!(share["status"], "PASSED");
             assert_eq!(at_least["passed"], false);
+            assert_eq!(at_least["status"], "FAILED");
+            assert_eq!(
+                body["data"]["eligibility"]["verdict"], "NOT_ELIGIBLE",
+                "{viewer:?}"
+            );
         } else {
             for check in [share, at_least] {
                 assert_eq!(
@@ -312,7 +318,11 @@ async fn eligibility_of_a_unit_tells_member_counts_only_to_viewers_who_may_see_p
                     "{viewer:?}: {body}"
                 );
                 assert_eq!(check["passed"], false);
+                // Not known to this viewer: never a failure, never a pass.
+                assert_eq!(check["status"], "NOT_CHECKED", "{viewer:?}: {body}");
             }
+            assert_ne!(body["data"]["eligibility"]["verdict"], "ELIGIBLE", "{body}");
+            assert_eq!(body["data"]["eligibility"]["eligible"], false);
             assert!(!body.to_string().contains("1/1"), "{body}");
         }
     }
