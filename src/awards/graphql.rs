@@ -372,38 +372,9 @@ impl EligibilityCheck {
 }
 
 impl EligibilityReport {
-    /// The report as a nomination stored it (`awards::workflow::report_json`); a report
-    /// stored before verdicts existed reads as its `eligible` and `passed` said.
+    /// The report as a nomination stored it (see [`super::workflow::stored_report`]).
     pub fn stored(stored: &serde_json::Value) -> Option<Self> {
-        use super::{eligibility::Verdict as V, rules::CheckStatus as S};
-        let checks: Vec<super::rules::Check> = stored["checks"]
-            .as_array()?
-            .iter()
-            .map(|c| super::rules::Check {
-                rule: c["rule"].as_str().unwrap_or_default().to_owned(),
-                status: c["status"]
-                    .as_str()
-                    .and_then(S::from_name)
-                    .unwrap_or_else(|| S::from_passed(c["passed"].as_bool().unwrap_or(false))),
-                detail: c["detail"].as_str().unwrap_or_default().to_owned(),
-                detail_en: c["detailEn"].as_str().unwrap_or_default().to_owned(),
-            })
-            .collect();
-        let verdict = stored["verdict"]
-            .as_str()
-            .and_then(V::from_name)
-            .unwrap_or_else(|| {
-                if stored["eligible"].as_bool().unwrap_or(false) {
-                    V::Eligible
-                } else {
-                    V::of(&checks)
-                }
-            });
-        Some(EligibilityReport {
-            verdict: verdict.into(),
-            eligible: verdict == V::Eligible,
-            checks: checks.into_iter().map(EligibilityCheck::of).collect(),
-        })
+        super::workflow::stored_report(stored).map(Into::into)
     }
 }
 

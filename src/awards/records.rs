@@ -14,12 +14,13 @@ use serde_json::json;
 use super::{
     checks::{award_problems, decision_number, recipient_ids},
     eligibility::Recipient,
+    workflow,
 };
 use crate::{
     access::target::{self, Through},
     access::{self, Action, Target, Viewer},
     audit::AuditEntry,
-    error::{AppError, AppResult, Outcome, UserErrorCode, UserProblem},
+    error::{AppResult, Outcome, UserErrorCode, UserProblem},
     organisation::{rules as names, store as organisation},
     text,
     work::Work,
@@ -86,21 +87,6 @@ fn problem(
     code: UserErrorCode,
 ) -> Vec<UserProblem> {
     vec![UserProblem::new(field, message, code)]
-}
-
-/// The unit whose target an award's recipient falls under: the unit, or the person's unit.
-async fn recipient_unit(
-    txn: &DatabaseTransaction,
-    recipient: &Recipient,
-) -> AppResult<unit::Model> {
-    let id = match recipient {
-        Recipient::Unit(u) => return Ok(u.clone()),
-        Recipient::Person(p) => p.unit_id,
-    };
-    unit::Entity::find_by_id(id)
-        .one(txn)
-        .await?
-        .ok_or_else(|| AppError::internal(&std::io::Error::other("person without unit")))
 }
 
 /// The decision `details` describe: the one of that number and issuer when it exists, a new
@@ -172,12 +158,8 @@ pub async fn record_award(
             UserErrorCode::NotFound,
         )));
     };
-    let home = recipient_unit(txn, &past.recipient).await?;
-    access::authorize(
-        viewer,
-        Action::RecordAwardHistory,
-        &target::of_unit(&Through(txn), &home).await?,
-    )?;
+    let (home, target) = workflow::recipient_target(txn, &past.recipient).await?;
+    access::authorize(viewer, Action::RecordAwardHistory, &target)?;
     let mut problems = award_problems(txn, &award_type, &past.recipient, past.year).await?;
     let decision = match past.decision {
         Some(d) => find_or_create_decision(txn, d, &mut problems).await?,
@@ -320,12 +302,9 @@ pub async fn record_initiative(
             UserErrorCode::NotFound,
         )));
     };
-    let home = recipient_unit(txn, &Recipient::Person(person.clone())).await?;
-    access::authorize(
-        viewer,
-        action,
-        &target::of_unit(&Through(txn), &home).await?,
-    )?;
+    let (home, target) =
+        workflow::recipient_target(txn, &Recipient::Person(person.clone())).await?;
+    access::authorize(viewer, action, &target)?;
     let title = text::nfc(&new.title);
     let mut problems: Vec<UserProblem> = names::name("title", &title).into_iter().collect();
     problems.extend(names::year("year", new.year));

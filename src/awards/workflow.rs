@@ -324,6 +324,38 @@ pub fn report_json(report: &eligibility::Report) -> String {
     .to_string()
 }
 
+/// A report as [`report_json`] stored it; one stored before verdicts existed reads as its
+/// `eligible` and `passed` said.
+pub fn stored_report(stored: &serde_json::Value) -> Option<eligibility::Report> {
+    use super::{eligibility::Verdict, rules::CheckStatus};
+    let checks: Vec<super::rules::Check> = stored["checks"]
+        .as_array()?
+        .iter()
+        .map(|c| super::rules::Check {
+            rule: c["rule"].as_str().unwrap_or_default().to_owned(),
+            status: c["status"]
+                .as_str()
+                .and_then(CheckStatus::from_name)
+                .unwrap_or_else(|| {
+                    CheckStatus::from_passed(c["passed"].as_bool().unwrap_or(false))
+                }),
+            detail: c["detail"].as_str().unwrap_or_default().to_owned(),
+            detail_en: c["detailEn"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect();
+    let verdict = stored["verdict"]
+        .as_str()
+        .and_then(Verdict::from_name)
+        .unwrap_or_else(|| {
+            if stored["eligible"].as_bool().unwrap_or(false) {
+                Verdict::Eligible
+            } else {
+                Verdict::of(&checks)
+            }
+        });
+    Some(eligibility::Report { verdict, checks })
+}
+
 /// Who may take `step` on `n`: its author side for submit and withdraw, the decider for the
 /// rest.
 async fn authorize_step(

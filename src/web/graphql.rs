@@ -654,24 +654,9 @@ async fn query_by_get(
     }
     let mut request = Request::new(params.query.unwrap_or_default());
     if let Some(extensions) = params.extensions {
-        match serde_json::from_str::<serde_json::Value>(&extensions) {
-            Ok(value @ serde_json::Value::Object(_)) => {
-                request.extensions = match serde_json::from_value(value) {
-                    Ok(extensions) => extensions,
-                    Err(_) => {
-                        return refuse(
-                            StatusCode::BAD_REQUEST,
-                            media,
-                            ErrorCode::BadUserInput,
-                            crate::tr!(
-                                "`extensions` must be a JSON object.",
-                                "`extensions` phải là một đối tượng JSON."
-                            ),
-                        )
-                    }
-                }
-            }
-            _ => {
+        match serde_json::from_str::<async_graphql::Extensions>(&extensions) {
+            Ok(extensions) => request.extensions = extensions,
+            Err(_) => {
                 return refuse(
                     StatusCode::BAD_REQUEST,
                     media,
