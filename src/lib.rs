@@ -2,7 +2,8 @@
 //! (thi đua – khen thưởng).
 //!
 //! The domain is in its own modules: [`organisation`] (provinces, units, persons, lineage),
-//! [`terms`] (terms and emulation periods), [`awards`] (the catalogue). [`access`] is the
+//! [`terms`] (terms and emulation periods), [`awards`] (the catalogue), [`performance`]
+//! (yearly ratings and discipline, the facts the award rules need). [`access`] is the
 //! one place that decides what a viewer may see; [`work`] is the one way a write runs. [`api`] assembles the GraphQL schema;
 //! [`web`] serves it over HTTP; [`app::router`] is the router both production and the tests
 //! run.
@@ -22,6 +23,7 @@ pub mod i18n;
 pub mod identity;
 pub mod movements;
 pub mod organisation;
+pub mod performance;
 pub mod terms;
 pub mod text;
 pub mod web;

@@ -282,3 +282,47 @@ pub enum TallyKind {
     #[sea_orm(string_value = "PROPOSED")]
     Proposed,
 }
+
+/// Yearly performance rating of a person or a unit (xếp loại chất lượng), from the
+/// year's review of cadres, civil servants and public employees.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PerformanceRating {
+    /// Completed the tasks with excellence (hoàn thành xuất sắc nhiệm vụ).
+    #[sea_orm(string_value = "EXCELLENT")]
+    Excellent,
+    /// Completed the tasks well (hoàn thành tốt nhiệm vụ).
+    #[sea_orm(string_value = "GOOD")]
+    Good,
+    /// Completed the tasks (hoàn thành nhiệm vụ).
+    #[sea_orm(string_value = "COMPLETED")]
+    Completed,
+    /// Did not complete the tasks (không hoàn thành nhiệm vụ).
+    #[sea_orm(string_value = "NOT_COMPLETED")]
+    NotCompleted,
+}
+
+/// Kind of a discipline record: a sanction in force, or a proceeding still pending, any of
+/// which bars awards and proposals upward (Decree 152 Art. 4).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DisciplineKind {
+    /// A disciplinary sanction (kỷ luật).
+    #[sea_orm(string_value = "DISCIPLINE")]
+    Discipline,
+    /// An inspection or audit under way (đang bị thanh tra, kiểm tra).
+    #[sea_orm(string_value = "INSPECTION")]
+    Inspection,
+    /// An investigation or review under way (đang bị điều tra, xem xét).
+    #[sea_orm(string_value = "INVESTIGATION")]
+    Investigation,
+    /// A complaint or denunciation being settled (khiếu nại, tố cáo đang được giải quyết).
+    #[sea_orm(string_value = "COMPLAINT")]
+    Complaint,
+}

@@ -13,6 +13,8 @@ pub struct Model {
     pub address: Option<String>,
     /// Citizen identity number (số CCCD).
     pub national_id: Option<String>,
+    /// The day the person was recruited (ngày tuyển dụng).
+    pub recruited_on: Option<Date>,
     pub updated_at: DateTimeUtc,
 }
 

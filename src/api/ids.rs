@@ -24,10 +24,11 @@ pub enum NodeKind {
     Conference,
     ScoreSheet,
     Decision,
+    Discipline,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 13] = [
+    const ALL: [NodeKind; 14] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -41,6 +42,7 @@ impl NodeKind {
         NodeKind::Conference,
         NodeKind::ScoreSheet,
         NodeKind::Decision,
+        NodeKind::Discipline,
     ];
 
     fn name(self) -> &'static str {
@@ -58,6 +60,7 @@ impl NodeKind {
             NodeKind::Conference => "Conference",
             NodeKind::ScoreSheet => "ScoreSheet",
             NodeKind::Decision => "Decision",
+            NodeKind::Discipline => "Discipline",
         }
     }
 }

@@ -10,12 +10,16 @@ use std::collections::HashMap;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
     app_user, award_type, cluster, cluster_member, cluster_year, conference_tally, criterion,
-    decision, nomination_event, person, person_position, person_private, province,
-    province_lineage, ranking_entry, score_line, score_sheet, term, unit, unit_lineage,
+    decision, discipline, nomination_event, performance_rating, person, person_position,
+    person_private, province, province_lineage, ranking_entry, score_line, score_sheet, term, unit,
+    unit_lineage,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    performance::Subject,
+};
 
 /// Loads rows of one table by primary key.
 macro_rules! by_id_loader {
@@ -219,6 +223,64 @@ impl Loader<i32> for UnitAwards {
     }
 }
 
+/// Loads the rows of a table about persons or units (`person_id`, `unit_id`), grouped by
+/// their subject, in the order given.
+macro_rules! subject_loader {
+    ($name:ident, $module:ident, $doc:literal, $($order:ident),+) => {
+        #[doc = $doc]
+        pub struct $name(DatabaseConnection);
+
+        impl Loader<Subject> for $name {
+            type Value = Vec<$module::Model>;
+            type Error = AppError;
+
+            async fn load(
+                &self,
+                keys: &[Subject],
+            ) -> Result<HashMap<Subject, Self::Value>, Self::Error> {
+                let (mut persons, mut units) = (Vec::new(), Vec::new());
+                for key in keys {
+                    match *key {
+                        Subject::Person(id) => persons.push(id),
+                        Subject::Unit(id) => units.push(id),
+                    }
+                }
+                let rows = $module::Entity::find()
+                    .filter(
+                        Condition::any()
+                            .add($module::Column::PersonId.is_in(persons))
+                            .add($module::Column::UnitId.is_in(units)),
+                    )
+                    $(.order_by_asc($module::Column::$order))+
+                    .all(&self.0)
+                    .await?;
+                let mut map: HashMap<Subject, Self::Value> = HashMap::new();
+                for row in rows {
+                    if let Some(subject) = Subject::of_row(row.person_id, row.unit_id) {
+                        map.entry(subject).or_default().push(row);
+                    }
+                }
+                Ok(map)
+            }
+        }
+    };
+}
+
+subject_loader!(
+    SubjectRatings,
+    performance_rating,
+    "The performance ratings of each person or unit, oldest year first.",
+    Year,
+    Id
+);
+subject_loader!(
+    SubjectDisciplines,
+    discipline,
+    "The discipline records of each person or unit, oldest first.",
+    StartOn,
+    Id
+);
+
 /// Which side of a lineage link the key is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LineageSide {
@@ -336,6 +398,8 @@ pub struct LoaderSet {
     pub conference_tallies: Cached<ConferenceTallies>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
+    pub ratings: Cached<SubjectRatings>,
+    pub disciplines: Cached<SubjectDisciplines>,
 }
 
 fn cached<L, K>(loader: L) -> Cached<L>
@@ -374,6 +438,8 @@ impl Loaders {
             conference_tallies: cached(ConferenceTallies(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),
+            ratings: cached(SubjectRatings(db.clone())),
+            disciplines: cached(SubjectDisciplines(db.clone())),
         }))
     }
 }
@@ -405,6 +471,8 @@ impl LoaderSet {
         self.conference_tallies.clear::<i32>();
         self.unit_lineage.clear::<(i32, LineageSide)>();
         self.province_lineage.clear::<(i32, LineageSide)>();
+        self.ratings.clear::<Subject>();
+        self.disciplines.clear::<Subject>();
     }
 }
 

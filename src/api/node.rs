@@ -36,6 +36,7 @@ pub enum Node {
     Conference(crate::conferences::graphql::Conference),
     ScoreSheet(crate::clusters::graphql::ScoreSheet),
     Decision(crate::awards::graphql::Decision),
+    Discipline(crate::performance::graphql::Discipline),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -111,6 +112,9 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
             .one(crate::api::context::db(ctx)?)
             .await?
             .map(|d| Node::Decision(crate::awards::graphql::Decision(d))),
+        NodeKind::Discipline => crate::performance::graphql::Discipline::visible(ctx, id)
+            .await?
+            .map(Node::Discipline),
     })
 }
 

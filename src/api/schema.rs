@@ -26,6 +26,7 @@ use crate::{
     identity::graphql::{IdentityMutation, IdentityQuery},
     movements::graphql::{MovementsMutation, MovementsQuery},
     organisation::{graphql::OrganisationQuery, mutations::OrganisationMutation},
+    performance::graphql::PerformanceMutation,
     terms::graphql::TermsQuery,
 };
 
@@ -61,6 +62,7 @@ pub struct Mutation(
     NominationsMutation,
     MovementsMutation,
     ConferencesMutation,
+    PerformanceMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.

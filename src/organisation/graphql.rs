@@ -15,6 +15,10 @@ use crate::{
         scalars::Date,
     },
     error::AppResult,
+    performance::{
+        graphql::{Discipline, PerformanceRatingRecord},
+        Subject,
+    },
     text,
 };
 
@@ -212,6 +216,37 @@ impl Unit {
             .map(crate::awards::graphql::Award)
             .collect())
     }
+    /// The unit's yearly performance ratings (xếp loại chất lượng), oldest year first.
+    /// Readable by whoever may read the private fields of the unit's people (its officers,
+    /// the board of its province).
+    async fn ratings(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<PerformanceRatingRecord>>> {
+        self.authorize_private(ctx).await?;
+        let rows = loaders(ctx)?
+            .ratings
+            .load_one(Subject::Unit(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(PerformanceRatingRecord)
+                .collect(),
+        ))
+    }
+    /// Discipline, inspections, investigations and complaints concerning the unit, oldest
+    /// first. Readable as `ratings`.
+    async fn disciplines(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<Discipline>>> {
+        self.authorize_private(ctx).await?;
+        let rows = loaders(ctx)?
+            .disciplines
+            .load_one(Subject::Unit(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(Discipline)
+                .collect(),
+        ))
+    }
     /// The unit's place in every finalized cluster year, oldest first.
     async fn standings(
         &self,
@@ -265,6 +300,14 @@ impl Unit {
             }
         }
         Ok(None)
+    }
+}
+
+impl Unit {
+    /// `FORBIDDEN` for a viewer who may not read the private fields of the unit's people.
+    async fn authorize_private(&self, ctx: &Context<'_>) -> AppResult<()> {
+        let target = access::target::of_unit(loaders(ctx)?, &self.0).await?;
+        access::authorize(viewer(ctx)?, access::Action::ReadPersonPrivate, &target)
     }
 }
 
@@ -358,14 +401,58 @@ impl Person {
     async fn address(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
         Ok(self.private(ctx).await?.and_then(|p| p.address))
     }
+    /// The day the person was recruited (ngày tuyển dụng). Private: officers of the
+    /// person's unit, the board of its province.
+    async fn recruited_on(&self, ctx: &Context<'_>) -> AppResult<Option<Date>> {
+        Ok(self
+            .private(ctx)
+            .await?
+            .and_then(|p| p.recruited_on)
+            .map(Date))
+    }
+    /// The yearly performance ratings (xếp loại chất lượng), oldest year first. Private:
+    /// officers of the person's unit, the board of its province.
+    async fn ratings(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<PerformanceRatingRecord>>> {
+        self.authorize_private(ctx).await?;
+        let rows = loaders(ctx)?
+            .ratings
+            .load_one(Subject::Person(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(PerformanceRatingRecord)
+                .collect(),
+        ))
+    }
+    /// Discipline, inspections, investigations and complaints, oldest first. Private:
+    /// officers of the person's unit, the board of its province.
+    async fn disciplines(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<Discipline>>> {
+        self.authorize_private(ctx).await?;
+        let rows = loaders(ctx)?
+            .disciplines
+            .load_one(Subject::Person(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(Discipline)
+                .collect(),
+        ))
+    }
 }
 
 impl Person {
-    /// The private fields, or `FORBIDDEN` for a viewer who may not read them.
-    async fn private(&self, ctx: &Context<'_>) -> AppResult<Option<entity::person_private::Model>> {
+    /// `FORBIDDEN` for a viewer who may not read the private fields.
+    async fn authorize_private(&self, ctx: &Context<'_>) -> AppResult<()> {
         let viewer = viewer(ctx)?;
         let target = unit_target(ctx, self.0.unit_id).await?;
-        access::authorize(viewer, access::Action::ReadPersonPrivate, &target)?;
+        access::authorize(viewer, access::Action::ReadPersonPrivate, &target)
+    }
+
+    /// The private fields, or `FORBIDDEN` for a viewer who may not read them.
+    async fn private(&self, ctx: &Context<'_>) -> AppResult<Option<entity::person_private::Model>> {
+        self.authorize_private(ctx).await?;
         loaders(ctx)?.person_private.load_one(self.0.id).await
     }
 }

@@ -106,6 +106,8 @@ pub struct CreatePersonInput {
     title: Option<String>,
     /// Birth date (private).
     birth_date: Option<Date>,
+    /// The day the person was recruited (private; ngày tuyển dụng).
+    recruited_on: Option<Date>,
     /// Telephone (private).
     phone: Option<String>,
     /// E-mail (private).
@@ -136,6 +138,8 @@ pub struct UpdatePersonInput {
     unit_code: Option<String>,
     /// Birth date (private).
     birth_date: Option<Date>,
+    /// The day the person was recruited (private; ngày tuyển dụng).
+    recruited_on: Option<Date>,
     /// Telephone (private).
     phone: Option<String>,
     /// E-mail (private).
@@ -275,6 +279,7 @@ impl From<CreatePersonInput> for writes::NewPerson {
             title: input.title,
             private: PrivateDetails {
                 birth_date: input.birth_date.map(|d| d.0),
+                recruited_on: input.recruited_on.map(|d| d.0),
                 phone: input.phone,
                 email: input.email,
                 address: input.address,
@@ -292,6 +297,7 @@ impl UpdatePersonInput {
             unit_code: self.unit_code,
             private: PrivateDetails {
                 birth_date: self.birth_date.map(|d| d.0),
+                recruited_on: self.recruited_on.map(|d| d.0),
                 phone: self.phone,
                 email: self.email,
                 address: self.address,

@@ -60,6 +60,8 @@ pub struct UnitCorrection {
 #[derive(Debug, Clone, Default)]
 pub struct PrivateDetails {
     pub birth_date: Option<NaiveDate>,
+    /// The day the person was recruited (ngày tuyển dụng).
+    pub recruited_on: Option<NaiveDate>,
     pub phone: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
@@ -1011,6 +1013,7 @@ pub async fn reorganize_units(
 /// Private fields of a person given in an input, normalised.
 struct PrivateFields {
     birth_date: Option<NaiveDate>,
+    recruited_on: Option<NaiveDate>,
     phone: Option<String>,
     email: Option<String>,
     address: Option<String>,
@@ -1021,6 +1024,7 @@ impl PrivateFields {
         let clean = |s: Option<String>| s.map(|s| text::nfc(&s)).filter(|s| !s.is_empty());
         PrivateFields {
             birth_date: given.birth_date,
+            recruited_on: given.recruited_on,
             phone: clean(given.phone),
             email: clean(given.email),
             address: clean(given.address),
@@ -1047,12 +1051,35 @@ impl PrivateFields {
                 UserErrorCode::OutOfRange,
             ));
         }
+        let today = Utc::now().date_naive();
+        if self.recruited_on.is_some_and(|d| d > today) {
+            problems.push(UserProblem::new(
+                &["recruitedOn"],
+                crate::tr!(
+                    "A recruitment date is today or in the past.",
+                    "Ngày tuyển dụng phải là hôm nay hoặc một ngày đã qua."
+                ),
+                UserErrorCode::OutOfRange,
+            ));
+        } else if let (Some(recruited), Some(born)) = (self.recruited_on, self.birth_date) {
+            if recruited <= born {
+                problems.push(UserProblem::new(
+                    &["recruitedOn"],
+                    crate::tr!(
+                        "A person is recruited after their birth date.",
+                        "Ngày tuyển dụng phải sau ngày sinh."
+                    ),
+                    UserErrorCode::OutOfRange,
+                ));
+            }
+        }
         problems
     }
 
     fn changed(&self) -> Vec<&'static str> {
         [
             ("birthDate", self.birth_date.is_some()),
+            ("recruitedOn", self.recruited_on.is_some()),
             ("phone", self.phone.is_some()),
             ("email", self.email.is_some()),
             ("address", self.address.is_some()),
@@ -1079,6 +1106,9 @@ impl PrivateFields {
                 if let Some(v) = self.birth_date {
                     row.birth_date = Set(Some(v));
                 }
+                if let Some(v) = self.recruited_on {
+                    row.recruited_on = Set(Some(v));
+                }
                 if let Some(v) = self.phone {
                     row.phone = Set(Some(v));
                 }
@@ -1099,6 +1129,7 @@ impl PrivateFields {
                     email: Set(self.email),
                     address: Set(self.address),
                     national_id: Set(None),
+                    recruited_on: Set(self.recruited_on),
                     updated_at: Set(now),
                 }
                 .insert(txn)

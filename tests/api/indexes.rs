@@ -38,6 +38,12 @@ const NEED_NO_INDEX: &[(&str, &str, &str)] = &[
         "only with issuer_unit_id, the first column of uq_decision_issuer_unit_id_number",
     ),
     (
+        "performance_rating",
+        "year",
+        "only with person_id or unit_id (uq_performance_rating_person_id_year, \
+         uq_performance_rating_unit_id_year)",
+    ),
+    (
         "ranking_entry",
         "rank",
         "only with unit_id (idx_ranking_entry_unit_id)",

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// The folders of `src/` that hold the domain; `api` (the GraphQL schema's plumbing) and
 /// `web` (HTTP) are the outer layers.
-const DOMAIN: [&str; 10] = [
+const DOMAIN: [&str; 11] = [
     "access",
     "audit",
     "awards",
@@ -17,6 +17,7 @@ const DOMAIN: [&str; 10] = [
     "identity",
     "movements",
     "organisation",
+    "performance",
     "terms",
 ];
 

@@ -31,6 +31,7 @@ mod nominations;
 mod organisation;
 mod organisation_writes;
 mod password_hashing;
+mod performance;
 mod persisted_documents;
 mod person_paths;
 mod readme;
