@@ -12,7 +12,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 
@@ -259,25 +259,26 @@ pub async fn create(
         Recipient::Person(p) => (Some(p.id), None),
         Recipient::Unit(u) => (None, Some(u.id)),
     };
-    let open = nomination::Entity::find()
-        .filter(nomination::Column::AwardTypeId.eq(award_type.id))
-        .filter(nomination::Column::Year.eq(new.year))
-        .filter(nomination::Column::Status.is_in(OPEN))
-        .filter(match (person_id, unit_id) {
-            (Some(p), _) => nomination::Column::RecipientPersonId.eq(p),
-            (None, Some(u)) => nomination::Column::RecipientUnitId.eq(u),
-            _ => nomination::Column::Id.eq(-1),
-        })
-        .one(txn)
-        .await?;
-    if open.is_some() {
+    let open = open_nomination(txn, award_type.id, person_id, unit_id, new.year).await?;
+    if let Some(open) = &open {
         let (name, year) = (&award_type.name, new.year);
-        problems.push(UserProblem::new(
-            &["recipientId"],
-            crate::tr!(
+        let message = match open.recipient_unit_id.filter(|u| Some(*u) != unit_id) {
+            None => crate::tr!(
                 "The recipient has an open nomination for {name} {year} already.",
                 "Đối tượng này đã có một hồ sơ đề nghị {name} năm {year} đang được xử lý."
             ),
+            Some(other) => {
+                let other = unit::Entity::find_by_id(other).one(txn).await?;
+                let (code, unit) = other.map(|u| (u.code, u.name)).unwrap_or_default();
+                crate::tr!(
+                    "{unit} ({code}), whose achievement of {year} is this unit's through a reorganisation, has an open nomination for {name} {year} already.",
+                    "Đơn vị {unit} ({code}), có thành tích năm {year} gắn với đơn vị này qua việc sắp xếp lại đơn vị, đã có một hồ sơ đề nghị {name} năm {year} đang được xử lý."
+                )
+            }
+        };
+        problems.push(UserProblem::new(
+            &["recipientId"],
+            message,
             UserErrorCode::Duplicate,
         ));
     }
@@ -459,6 +460,17 @@ pub async fn take(
     let comment = comment
         .map(|c| text::nfc(&c))
         .filter(|c| !c.trim().is_empty());
+    if matches!(step, Step::Submit | Step::Approve) {
+        // An award the recipient (or a unit whose achievement of the year it is) holds
+        // meanwhile makes the nomination one no decision can confer.
+        let recipient =
+            recipient_of_row(txn, current.recipient_person_id, current.recipient_unit_id).await?;
+        if let Some(d) =
+            super::checks::already_held(txn, &award_type, &recipient, current.year).await?
+        {
+            return Ok(Err(vec![d]));
+        }
+    }
     let mut row: nomination::ActiveModel = current.clone().into();
     if matches!(step, Step::Return | Step::Reject) && comment.is_none() {
         return Ok(Err(vec![UserProblem::new(
@@ -631,14 +643,13 @@ pub async fn issue_decision(
                 UserErrorCode::InvalidValue,
             ));
         }
-        let mut duplicates =
-            super::checks::award_problems(txn, &award_type, &recipient, n.year).await?;
-        duplicates.retain(|p| p.code == UserErrorCode::Duplicate);
-        for mut d in duplicates {
+        if let Some(mut d) =
+            super::checks::already_held(txn, &award_type, &recipient, n.year).await?
+        {
             d.field = vec!["nominationIds".into(), index.clone()];
             problems.push(d);
         }
-        nominations.push((n, recipient));
+        nominations.push((n, recipient, award_type));
     }
     if !problems.is_empty() {
         return Ok(Err(problems));
@@ -657,7 +668,16 @@ pub async fn issue_decision(
     .insert(txn)
     .await?;
     let mut awards = Vec::new();
-    for (n, recipient) in nominations {
+    for (i, (n, recipient, award_type)) in nominations.into_iter().enumerate() {
+        // Two nominations of one decision may be for one achievement (a unit and its
+        // predecessor): the awards written before this one count.
+        if let Some(mut d) =
+            super::checks::already_held(txn, &award_type, &recipient, n.year).await?
+        {
+            d.field = vec!["nominationIds".into(), i.to_string()];
+            problems.push(d);
+            continue;
+        }
         let (person_id, unit_id, name) = match &recipient {
             Recipient::Person(p) => (Some(p.id), None, p.full_name.clone()),
             Recipient::Unit(u) => (None, Some(u.id), u.name.clone()),
@@ -693,6 +713,9 @@ pub async fn issue_decision(
         .await?;
         awards.push(award);
     }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
     work.audit(viewer, AuditEntry {
         action: "issueDecision",
         object_type: "Decision",
@@ -704,31 +727,62 @@ pub async fn issue_decision(
     Ok(Ok((decision, awards)))
 }
 
-/// Whether `unit` holds `award_type` for `year` already, or has a nomination for it open:
-/// then it is not proposed again (one achievement is rewarded once).
+/// The open nomination for `award_type_id` and `year` of a recipient (a person or a unit),
+/// or of a unit whose achievement of the year is the recipient unit's (a predecessor or
+/// successor, as [`super::checks::held_for_year`] follows the lineage): the recipient's own
+/// first, then the nearest. One achievement has one open nomination at a time.
+pub async fn open_nomination<C: ConnectionTrait>(
+    db: &C,
+    award_type_id: i32,
+    person_id: Option<i32>,
+    unit_id: Option<i32>,
+    year: i32,
+) -> AppResult<Option<nomination::Model>> {
+    let same_achievement = match (person_id, unit_id) {
+        (None, Some(u)) => super::checks::same_achievement_units(db, u, year).await?,
+        _ => Vec::new(),
+    };
+    let open = nomination::Entity::find()
+        .filter(nomination::Column::AwardTypeId.eq(award_type_id))
+        .filter(nomination::Column::Year.eq(year))
+        .filter(nomination::Column::Status.is_in(OPEN))
+        .filter(match (person_id, unit_id) {
+            (Some(p), _) => nomination::Column::RecipientPersonId.eq(p),
+            (None, Some(u)) => nomination::Column::RecipientUnitId
+                .is_in(std::iter::once(u).chain(same_achievement.iter().copied())),
+            _ => nomination::Column::Id.eq(-1),
+        })
+        .order_by_asc(nomination::Column::Id)
+        .all(db)
+        .await?;
+    if person_id.is_some() {
+        return Ok(open.into_iter().next());
+    }
+    Ok(std::iter::once(unit_id)
+        .chain(same_achievement.into_iter().map(Some))
+        .find_map(|u| open.iter().find(|n| n.recipient_unit_id == u))
+        .cloned())
+}
+
+/// Whether `unit` (or a unit whose achievement of the year is its, see
+/// [`super::checks::held_for_year`]) holds `award_type` for `year` already, or has a
+/// nomination for it open: then it is not proposed again (one achievement is rewarded once).
 pub async fn covered(
     txn: &DatabaseTransaction,
     award_type: i32,
     unit: i32,
     year: i32,
 ) -> AppResult<bool> {
-    let held = award::Entity::find()
-        .filter(award::Column::AwardTypeId.eq(award_type))
-        .filter(award::Column::RecipientUnitId.eq(unit))
-        .filter(award::Column::Year.eq(year))
-        .filter(award::Column::RevokedAt.is_null())
-        .one(txn)
+    let Some(recipient) = unit::Entity::find_by_id(unit).one(txn).await? else {
+        return Ok(false);
+    };
+    let held = super::checks::held_for_year(txn, award_type, &Recipient::Unit(recipient), year)
         .await?
         .is_some();
-    let open = nomination::Entity::find()
-        .filter(nomination::Column::AwardTypeId.eq(award_type))
-        .filter(nomination::Column::RecipientUnitId.eq(unit))
-        .filter(nomination::Column::Year.eq(year))
-        .filter(nomination::Column::Status.is_in(OPEN))
-        .one(txn)
-        .await?
-        .is_some();
-    Ok(held || open)
+    Ok(held
+        || open_nomination(txn, award_type, None, Some(unit), year)
+            .await?
+            .is_some())
 }
 
 /// A cluster year's proposal for one of its ranked members.

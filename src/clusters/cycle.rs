@@ -225,7 +225,7 @@ async fn one_unit<C: ConnectionTrait>(
 /// were checked against: a concurrent change of stage that committed since then makes it
 /// `CONFLICT`, and the caller's transaction writes nothing. Returns the row as the
 /// transaction now sees it.
-async fn save_year(
+pub(super) async fn save_year(
     txn: &DatabaseTransaction,
     id: i32,
     found: Status,

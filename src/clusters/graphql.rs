@@ -706,6 +706,9 @@ pub enum RankingChange {
     Finalized,
     /// The year was taken back a stage.
     Reopened,
+    /// A reorganisation of units (`reorganizeUnits`) took a closed member out of the year (its
+    /// score sheet with it, its post left empty), or put its renamed successor in its place.
+    MembersChanged,
 }
 
 /// An update of a cluster year's ranking.
@@ -733,7 +736,8 @@ pub struct ClustersSubscription;
 
 #[Subscription]
 impl ClustersSubscription {
-    /// Fires on every review change and on the finalization of the cluster year.
+    /// Fires on every review change, on the finalization of the cluster year, when it is
+    /// reopened, and when a reorganisation of units changes its members.
     async fn ranking_updated(
         &self,
         ctx: &Context<'_>,

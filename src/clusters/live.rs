@@ -1,6 +1,6 @@
-//! Live updates of rankings: every review change and every finalization publishes the
-//! cluster year's id; `rankingUpdated(clusterYearId)` subscribers of that year receive the
-//! year as it then is.
+//! Live updates of rankings: every review change, every finalization, every reopening and
+//! every change of members by a reorganisation of units publishes the cluster year's id;
+//! `rankingUpdated(clusterYearId)` subscribers of that year receive the year as it then is.
 
 use tokio::sync::broadcast;
 
@@ -16,6 +16,9 @@ pub enum RankingChange {
     Finalized,
     /// The year was taken back a stage.
     Reopened,
+    /// A reorganisation of units took a closed member out of the year, or put its renamed
+    /// successor in its place.
+    MembersChanged,
 }
 
 /// One event: which year, and what happened to it.

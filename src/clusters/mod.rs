@@ -6,5 +6,6 @@ pub mod cycle;
 pub mod graphql;
 pub mod live;
 pub mod mutations;
+pub mod reorganisation;
 pub mod rules;
 pub mod store;

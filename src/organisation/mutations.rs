@@ -495,7 +495,10 @@ impl OrganisationMutation {
     /// The old units are closed the day before, never deleted or rewritten; lineage links
     /// both ways keep their history. On MERGE, RENAME and ABSORB the sub-units and people in
     /// force move to the successor; on SPLIT they stay, to be placed with `updateUnit` and
-    /// `updatePerson`.
+    /// `updatePerson`. A cluster year not FINALIZED drops a closed unit whose closing takes
+    /// effect in or before that year, with its score sheet (a head or deputy leaves the post
+    /// empty; successors are not added; a RENAME puts the renamed unit in its place), with a
+    /// note in the year's history (the trail's records of `ClusterYear` `{cluster}/{year}`).
     async fn reorganize_units(
         &self,
         ctx: &Context<'_>,

@@ -767,7 +767,8 @@ pub async fn assign_position(
 /// (the board). The old units are closed the day before, never deleted or rewritten; lineage
 /// links both ways keep their history. On MERGE, RENAME and ABSORB the sub-units and people
 /// in force move to the successor; on SPLIT they stay, to be placed with `updateUnit` and
-/// `updatePerson`.
+/// `updatePerson`. The open cluster years the closed units do not complete drop them (a
+/// RENAME puts the renamed unit in their place): see [`crate::clusters::reorganisation`].
 pub async fn reorganize_units(
     work: &Work,
     viewer: &Viewer,
@@ -973,6 +974,21 @@ pub async fn reorganize_units(
             .insert(txn)
             .await?;
         }
+    }
+    let legal_basis = text::nfc(&change.legal_basis);
+    for closed in &closed_units {
+        crate::clusters::reorganisation::leave_open_years(
+            work,
+            viewer,
+            closed,
+            crate::clusters::reorganisation::Closure {
+                kind,
+                effective_on,
+                legal_basis: &legal_basis,
+                successors: &successors,
+            },
+        )
+        .await?;
     }
     if kind != LineageKind::Split {
         let heir = successors[0].id;

@@ -26,6 +26,7 @@ mod layers;
 mod limits;
 mod live_sign_in;
 mod lost_updates;
+mod mergers;
 mod movements_conferences_statistics;
 mod nominations;
 mod organisation;
