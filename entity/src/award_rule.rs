@@ -7,13 +7,16 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Stable name of a shipped rule, e.g. "CSTDCS.2014.lao-dong-tien-tien" (naming in
-    /// `src/awards/rules.rs`); unique. A province's own rule may leave it empty.
-    #[sea_orm(column_type = "String(StringLen::N(96))", nullable, unique)]
+    /// Stable name of the rule, e.g. "CSTDCS.2024.tieu-chuan" (naming in
+    /// `src/awards/law.rs`); a province's own version carries its code first
+    /// ("CM/CSTDCS.2024.tieu-chuan"). Unique with `version`.
+    #[sea_orm(column_type = "String(StringLen::N(96))", nullable)]
     pub rule_key: Option<String>,
     pub award_type_id: i32,
     /// First year the rule applies to.
     pub applies_from: i32,
+    /// Last year the rule applies to; open when `None`.
+    pub applies_to: Option<i32>,
     /// Rule kind, e.g. "PREREQUISITE_STREAK".
     #[sea_orm(column_type = "String(StringLen::N(64))")]
     pub kind: String,
@@ -25,6 +28,20 @@ pub struct Model {
     /// English description.
     pub description_en: String,
     pub sort_order: i32,
+    /// Legal basis: law, article, clause; says so when it is an editable default.
+    #[sea_orm(column_type = "Text")]
+    pub source: String,
+    /// The province whose own version this is; `None` for the national default.
+    pub province_id: Option<i32>,
+    /// Version of the rule under its key, from 1; a change is a new row.
+    pub version: i32,
+    /// This version retires the rule (it no longer applies).
+    pub retired: bool,
+    /// Why this version was made.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub reason: Option<String>,
+    pub recorded_at: Option<DateTimeUtc>,
+    pub recorded_by_user_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

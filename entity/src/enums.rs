@@ -229,6 +229,22 @@ pub enum ConferenceKind {
     Congress,
 }
 
+/// What an initiative record is: an initiative (sáng kiến) or an accepted scientific research
+/// project (đề tài nghiên cứu khoa học đã nghiệm thu).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum InitiativeKind {
+    /// An initiative recognised by a council (sáng kiến).
+    #[sea_orm(string_value = "INITIATIVE")]
+    Initiative,
+    /// An accepted scientific research project (đề tài khoa học).
+    #[sea_orm(string_value = "RESEARCH_PROJECT")]
+    ResearchProject,
+}
+
 /// Scope in which an initiative is recognised (phạm vi ảnh hưởng của sáng kiến).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,

@@ -1,4 +1,4 @@
-use crate::enums::InitiativeScope;
+use crate::enums::{InitiativeKind, InitiativeScope};
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +11,8 @@ pub struct Model {
     pub title: String,
     pub person_id: i32,
     pub scope: InitiativeScope,
+    /// An initiative, or an accepted research project.
+    pub kind: InitiativeKind,
     pub year: i32,
     /// Number of the recognising decision.
     pub recognised_by: Option<String>,

@@ -26,6 +26,7 @@ pub mod person_position;
 pub mod person_private;
 pub mod province;
 pub mod province_lineage;
+pub mod province_policy;
 pub mod ranking_entry;
 pub mod score_line;
 pub mod score_sheet;
@@ -61,6 +62,7 @@ pub mod prelude {
     pub use super::person_private::Entity as PersonPrivate;
     pub use super::province::Entity as Province;
     pub use super::province_lineage::Entity as ProvinceLineage;
+    pub use super::province_policy::Entity as ProvincePolicy;
     pub use super::ranking_entry::Entity as RankingEntry;
     pub use super::score_line::Entity as ScoreLine;
     pub use super::score_sheet::Entity as ScoreSheet;

@@ -13,9 +13,6 @@ pub struct Model {
     pub search_key: String,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    /// The province's policy: a collective's streak of titles crosses a merger (the
-    /// predecessors' titles count for the successor).
-    pub collective_streak_across_mergers: bool,
     pub created_at: DateTimeUtc,
 }
 

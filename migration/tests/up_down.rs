@@ -12,7 +12,7 @@ use sea_orm_migration::sea_orm::{
 };
 
 /// Every table the migration must create, in creation order.
-const TABLES: [&str; 28] = [
+const TABLES: [&str; 29] = [
     "province",
     "province_lineage",
     "unit",
@@ -41,6 +41,7 @@ const TABLES: [&str; 28] = [
     "initiative",
     "conference_tally",
     "audit_log",
+    "province_policy",
 ];
 
 async fn assert_tables(db: &DatabaseConnection, present: bool) {
@@ -262,21 +263,61 @@ async fn upgrade_from_before_rule_keys(db: &DatabaseConnection) {
     insert_rule_without_key(db, cstdt.id, 2014, 3).await;
     // The province's own rule, from 2024.
     insert_rule_without_key(db, cstdt.id, 2024, 1).await;
+    // A province whose collective streaks cross mergers, and one whose do not.
+    db.execute_unprepared(
+        "INSERT INTO province (code, name, search_key, collective_streak_across_mergers, created_at) \
+         VALUES ('CA_MAU', 'Cà Mau', 'ca mau', TRUE, '2026-01-01T00:00:00Z'), \
+                ('HA_NAM', 'Hà Nam', 'ha nam', FALSE, '2026-01-01T00:00:00Z')",
+    )
+    .await
+    .expect("insert provinces with their policy");
 
     Migrator::up(db, None).await.expect("upgrade");
+    // The policy moved to province_policy: a first version where it was set.
+    let policies = entity::province_policy::Entity::find().all(db).await.unwrap();
+    assert_eq!(policies.len(), 1, "{policies:?}");
+    assert!(policies[0].collective_streak_across_mergers);
+    assert_eq!(
+        (
+            policies[0].version,
+            policies[0].cluster_flag_quota,
+            policies[0].cluster_certificate_quota
+        ),
+        (1, 1, 2)
+    );
     let rows = award_rule::Entity::find().all(db).await.unwrap();
-    let mut keys: Vec<(i32, Option<String>)> = rows
+    let mut keys: Vec<(i32, Option<i32>, Option<String>)> = rows
         .iter()
-        .map(|r| (r.applies_from, r.rule_key.clone()))
+        .map(|r| (r.applies_from, r.applies_to, r.rule_key.clone()))
         .collect();
     keys.sort();
+    let own = rows.iter().find(|r| r.applies_from == 2024).unwrap();
     assert_eq!(
         keys,
         [
-            (2014, Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
-            (2024, None)
+            (2014, Some(2023), Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
+            (2024, None, Some(format!("LOCAL/{}", own.id)))
         ]
     );
+    assert!(rows.iter().all(|r| r.version == 1 && !r.retired));
+    // A second version of a key is allowed; a second row of the same version is not.
+    let second = award_rule::ActiveModel {
+        rule_key: Set(Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
+        award_type_id: Set(cstdt.id),
+        applies_from: Set(2014),
+        kind: Set("LED_CLUSTER".to_owned()),
+        params: Set("{}".to_owned()),
+        description: Set("Dẫn đầu cụm".to_owned()),
+        description_en: Set("Led its cluster".to_owned()),
+        sort_order: Set(1),
+        source: Set(String::new()),
+        version: Set(2),
+        retired: Set(false),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    assert!(second.is_ok(), "{second:?}");
     let duplicate = award_rule::ActiveModel {
         rule_key: Set(Some("CSTDT.2014.cstdcs-3-nam".to_owned())),
         award_type_id: Set(cstdt.id),
@@ -286,13 +327,16 @@ async fn upgrade_from_before_rule_keys(db: &DatabaseConnection) {
         description: Set("Dẫn đầu cụm".to_owned()),
         description_en: Set("Led its cluster".to_owned()),
         sort_order: Set(1),
+        source: Set(String::new()),
+        version: Set(2),
+        retired: Set(false),
         ..Default::default()
     }
     .insert(db)
     .await;
     assert!(
         duplicate.is_err(),
-        "unique key on award_rule.rule_key not enforced"
+        "unique (rule_key, version) on award_rule not enforced"
     );
 
     let manager = sea_orm_migration::SchemaManager::new(db);

@@ -25,11 +25,12 @@ pub enum Action {
     ReorganizeUnits,
     RecordAwardHistory,
     ReadAuditLog,
+    ManageRules,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -47,6 +48,7 @@ impl Action {
         Action::ReorganizeUnits,
         Action::RecordAwardHistory,
         Action::ReadAuditLog,
+        Action::ManageRules,
         Action::ManageUsers,
     ];
 
@@ -70,6 +72,7 @@ impl Action {
             Action::ReorganizeUnits => "reorganize_units",
             Action::RecordAwardHistory => "record_award_history",
             Action::ReadAuditLog => "read_audit_log",
+            Action::ManageRules => "manage_rules",
             Action::ManageUsers => "manage_users",
         }
     }

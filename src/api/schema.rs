@@ -16,6 +16,7 @@ use crate::{
         graphql::{AwardRecordsQuery, AwardsQuery},
         mutations::AwardsMutation,
         nominations::{NominationsMutation, NominationsQuery, NominationsSubscription},
+        rules_graphql::{RulesMutation, RulesQuery},
         statistics::StatisticsQuery,
     },
     clusters::{
@@ -48,6 +49,7 @@ pub struct Query(
     MovementsQuery,
     ConferencesQuery,
     StatisticsQuery,
+    RulesQuery,
     AuditQuery,
 );
 
@@ -63,6 +65,7 @@ pub struct Mutation(
     MovementsMutation,
     ConferencesMutation,
     PerformanceMutation,
+    RulesMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.

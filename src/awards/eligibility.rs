@@ -1,17 +1,23 @@
 //! The eligibility report: the facts of a recipient, from the database, checked against the
-//! award type's rules of the year (rows of `award_rule`), plus the checks every award has:
-//! the recipient kind, and one achievement rewarded once.
+//! award type's rules in force for the year in the recipient's province
+//! ([`super::rulebook`]), plus the checks every award has: the recipient kind, one
+//! achievement rewarded once and in one form, and nothing pending (Decree 152 Art. 4).
+//! What the data cannot decide, or this viewer may not see, is `NOT_CHECKED`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use chrono::{NaiveDate, Utc};
 use entity::{
-    award, award_rule, award_type, cluster_year, enums::ClusterYearStatus, initiative, person,
-    province, ranking_entry, unit, unit_lineage,
+    award, award_type, cluster, cluster_year, enums::AwardCategory, enums::ClusterYearStatus,
+    initiative, person, person_position, province, ranking_entry, unit, unit_lineage,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::rules::{self, Check, CheckStatus, Facts, RecipientKind, Rule};
-use crate::access::{self, Viewer};
+use super::checks::{self, Holder};
+use super::rules::{self, Check, CheckStatus, Facts, Member, RecipientKind};
+use crate::access::{self, target, Action, Viewer};
+use crate::error::AppResult;
+use crate::performance::{self, Subject};
 
 /// Who an award would go to.
 #[derive(Debug, Clone)]
@@ -34,6 +40,16 @@ impl Recipient {
 pub struct Report {
     pub verdict: Verdict,
     pub checks: Vec<Check>,
+}
+
+impl Report {
+    /// The rule versions the report used: key and version, in the checks' order.
+    pub fn rule_versions(&self) -> Vec<(String, i32)> {
+        self.checks
+            .iter()
+            .filter_map(|c| c.rule_key.clone().zip(c.rule_version))
+            .collect()
+    }
 }
 
 /// What a report's checks add up to.
@@ -85,52 +101,6 @@ impl Report {
     }
 }
 
-/// The rules of `award_type` that apply in `year` to `kind`: the version with the latest
-/// `applies_from` not after `year`.
-pub async fn rules_for<C: ConnectionTrait>(
-    db: &C,
-    award_type: i32,
-    year: i32,
-    kind: RecipientKind,
-) -> Result<Vec<Rule>, DbErr> {
-    let rows = award_rule::Entity::find()
-        .filter(award_rule::Column::AwardTypeId.eq(award_type))
-        .filter(award_rule::Column::AppliesFrom.lte(year))
-        .all(db)
-        .await?;
-    let Some(version) = rows.iter().map(|r| r.applies_from).max() else {
-        return Ok(Vec::new());
-    };
-    let mut rows: Vec<award_rule::Model> = rows
-        .into_iter()
-        .filter(|r| r.applies_from == version)
-        .collect();
-    // A rule added to an existing database may share its place with the one it was inserted
-    // before; the older row comes first.
-    rows.sort_by_key(|r| (r.sort_order, r.id));
-    let mut rules = Vec::new();
-    for row in rows {
-        let mut params: serde_json::Value = serde_json::from_str(&row.params)
-            .map_err(|e| DbErr::Custom(format!("award_rule {}: {e}", row.id)))?;
-        let recipient = params.as_object_mut().and_then(|p| p.remove("recipient"));
-        if let Some(recipient) = recipient {
-            let for_kind: RecipientKind = serde_json::from_value(recipient)
-                .map_err(|e| DbErr::Custom(format!("award_rule {}: {e}", row.id)))?;
-            if for_kind != kind {
-                continue;
-            }
-        }
-        if let Some(p) = params.as_object_mut() {
-            p.insert("kind".into(), serde_json::Value::String(row.kind.clone()));
-        }
-        rules.push(
-            serde_json::from_value(params)
-                .map_err(|e| DbErr::Custom(format!("award_rule {}: {e}", row.id)))?,
-        );
-    }
-    Ok(rules)
-}
-
 async fn held<C: ConnectionTrait>(
     db: &C,
     filter: sea_orm::Condition,
@@ -170,14 +140,86 @@ async fn predecessors<C: ConnectionTrait>(db: &C, unit_id: i32) -> Result<Vec<un
     Ok(found)
 }
 
-/// The facts about `recipient` the rules look at; a collective's members only when
-/// `members_visible` (they are persons).
-pub async fn facts<C: ConnectionTrait>(
+/// The unit and its sub-units at any depth.
+async fn with_sub_units<C: ConnectionTrait>(db: &C, unit_id: i32) -> Result<Vec<i32>, DbErr> {
+    let mut all = vec![unit_id];
+    let mut level = vec![unit_id];
+    while !level.is_empty() {
+        let children: Vec<i32> = unit::Entity::find()
+            .filter(unit::Column::ParentId.is_in(level.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .filter(|id| !all.contains(id))
+            .collect();
+        all.extend(&children);
+        level = children;
+    }
+    Ok(all)
+}
+
+/// The staff of `units` during `year`: whoever held a position in one of them on some day of
+/// the year, and the people attached to them who have no position recorded at all (whose
+/// history is not known otherwise).
+pub async fn staff_during<C: ConnectionTrait>(
     db: &C,
+    units: &[i32],
+    year: i32,
+) -> Result<Vec<i32>, DbErr> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+    let positions = person_position::Entity::find()
+        .filter(person_position::Column::UnitId.is_in(units.iter().copied()))
+        .all(db)
+        .await?;
+    let mut staff: Vec<i32> = positions
+        .iter()
+        .filter(|p| p.start_on.is_none_or(|s| s <= last) && p.end_on.is_none_or(|e| e >= first))
+        .map(|p| p.person_id)
+        .collect();
+    let attached = person::Entity::find()
+        .filter(person::Column::UnitId.is_in(units.iter().copied()))
+        .all(db)
+        .await?;
+    let attached_ids: Vec<i32> = attached.iter().map(|p| p.id).collect();
+    let with_positions: HashSet<i32> = person_position::Entity::find()
+        .filter(person_position::Column::PersonId.is_in(attached_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.person_id)
+        .collect();
+    staff.extend(
+        attached
+            .iter()
+            .filter(|p| !with_positions.contains(&p.id))
+            .map(|p| p.id),
+    );
+    staff.sort_unstable();
+    staff.dedup();
+    Ok(staff)
+}
+
+/// Whether `viewer` may read the private facts (ratings, discipline) kept under `unit`.
+async fn private_visible<C: ConnectionTrait + Sync>(
+    db: &C,
+    viewer: &Viewer,
+    unit: &unit::Model,
+) -> AppResult<bool> {
+    let target = target::of_unit(&target::Through(db), unit).await?;
+    Ok(access::allows(viewer, Action::ReadPersonPrivate, &target))
+}
+
+/// The facts about `recipient` the rules look at, for `year`, as `viewer` may see them; and
+/// the notes the report adds about them (a merger's policy).
+pub async fn facts<C: ConnectionTrait + Sync>(
+    db: &C,
+    viewer: &Viewer,
     recipient: &Recipient,
+    year: i32,
     codes: &HashMap<i32, String>,
-    members_visible: bool,
-) -> Result<(Facts, Vec<Check>), DbErr> {
+) -> AppResult<(Facts, Vec<Check>)> {
     let mut notes = Vec::new();
     let mut facts = Facts {
         kind: Some(recipient.kind()),
@@ -197,8 +239,16 @@ pub async fn facts<C: ConnectionTrait>(
                 .all(db)
                 .await?
                 .into_iter()
-                .map(|i| (i.scope.into(), i.year))
+                .map(|i| (i.scope.into(), i.kind, i.year))
                 .collect();
+            let home = unit::Entity::find_by_id(p.unit_id).one(db).await?;
+            if let Some(home) = home {
+                if private_visible(db, viewer, &home).await? {
+                    facts.ratings = Some(performance::ratings(db, Subject::Person(p.id)).await?);
+                    facts.disciplines =
+                        Some(performance::disciplines(db, Subject::Person(p.id)).await?);
+                }
+            }
         }
         Recipient::Unit(u) => {
             facts.held = held(
@@ -209,16 +259,17 @@ pub async fn facts<C: ConnectionTrait>(
             .await?;
             let before = predecessors(db, u.id).await?;
             if !before.is_empty() {
-                let policy = match u.province_id {
-                    Some(id) => province::Entity::find_by_id(id).one(db).await?,
-                    None => None,
+                let policy = super::policy::current(db, u.province_id).await?;
+                let province_name = match u.province_id {
+                    Some(id) => province::Entity::find_by_id(id)
+                        .one(db)
+                        .await?
+                        .map(|p| p.name)
+                        .unwrap_or_default(),
+                    None => String::new(),
                 };
                 let names: Vec<String> = before.iter().map(|b| b.name.clone()).collect();
-                let province_name = policy.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-                if policy
-                    .as_ref()
-                    .is_some_and(|p| p.collective_streak_across_mergers)
-                {
+                if policy.collective_streak_across_mergers {
                     let ids: Vec<i32> = before.iter().map(|b| b.id).collect();
                     facts.inherited = held(
                         db,
@@ -231,80 +282,182 @@ pub async fn facts<C: ConnectionTrait>(
                         format!("counting the titles of its predecessors: {}, as {province_name}'s policy allows", names.join("; ")),
                     ));
                 } else {
-                    notes.push(Check {
-                        rule: "MERGER_POLICY".into(),
-                        status: CheckStatus::Passed,
-                        detail: format!("Danh hiệu của đơn vị tiền thân ({}) không được tính: quy định của tỉnh {province_name} không cho nối tiếp qua sáp nhập", names.join("; ")),
-                        detail_en: format!("The titles of its predecessors ({}) do not count: {province_name}'s policy does not carry a streak across a merger", names.join("; ")),
-                    });
+                    notes.push(Check::new(
+                        "MERGER_POLICY",
+                        CheckStatus::Passed,
+                        format!("Danh hiệu của đơn vị tiền thân ({}) không được tính: quy định của tỉnh {province_name} không cho nối tiếp qua sáp nhập", names.join("; ")),
+                        format!("The titles of its predecessors ({}) do not count: {province_name}'s policy does not carry a streak across a merger", names.join("; ")),
+                    ));
                 }
             }
+            // Only the clusters and blocs the unit's own province organises count.
             let firsts = ranking_entry::Entity::find()
                 .find_also_related(cluster_year::Entity)
                 .filter(ranking_entry::Column::UnitId.eq(u.id))
                 .filter(ranking_entry::Column::Rank.eq(1))
                 .all(db)
                 .await?;
-            facts.led_cluster_years = firsts
+            let years: Vec<cluster_year::Model> = firsts
                 .into_iter()
-                .filter_map(|(_, y)| {
-                    y.filter(|y| y.status == ClusterYearStatus::Finalized)
-                        .map(|y| y.year)
-                })
+                .filter_map(|(_, y)| y.filter(|y| y.status == ClusterYearStatus::Finalized))
                 .collect();
-            if !members_visible {
-                return Ok((facts, notes));
-            }
-            let members = person::Entity::find()
-                .filter(person::Column::UnitId.eq(u.id))
+            let cluster_ids: Vec<i32> = years.iter().map(|y| y.cluster_id).collect();
+            let clusters = cluster::Entity::find()
+                .filter(cluster::Column::Id.is_in(cluster_ids))
                 .all(db)
                 .await?;
-            let ids: Vec<i32> = members.iter().map(|m| m.id).collect();
-            let awards = award::Entity::find()
-                .filter(award::Column::RecipientPersonId.is_in(ids))
-                .filter(award::Column::RevokedAt.is_null())
+            let organisers: HashMap<i32, Option<i32>> = unit::Entity::find()
+                .filter(unit::Column::Id.is_in(clusters.iter().filter_map(|c| c.organiser_unit_id)))
                 .all(db)
-                .await?;
-            facts.members = members
+                .await?
+                .into_iter()
+                .map(|o| (o.id, o.province_id))
+                .collect();
+            // Organised by the province: a cluster of the unit's province, set up by the
+            // province or one of its own bodies, not by a body outside it.
+            let provincial: HashSet<i32> = clusters
                 .iter()
-                .map(|m| {
-                    awards
-                        .iter()
-                        .filter(|a| a.recipient_person_id == Some(m.id))
-                        .filter_map(|a| codes.get(&a.award_type_id).map(|c| (c.clone(), a.year)))
-                        .collect()
+                .filter(|c| {
+                    c.province_id.is_some()
+                        && c.province_id == u.province_id
+                        && c.organiser_name.is_none()
+                        && c.organiser_unit_id
+                            .is_none_or(|o| organisers.get(&o).copied().flatten() == c.province_id)
                 })
+                .map(|c| c.id)
                 .collect();
+            facts.led_cluster_years = years
+                .iter()
+                .filter(|y| provincial.contains(&y.cluster_id))
+                .map(|y| y.year)
+                .collect();
+            let private = private_visible(db, viewer, u).await?;
+            if private {
+                facts.ratings = Some(performance::ratings(db, Subject::Unit(u.id)).await?);
+                facts.disciplines = Some(performance::disciplines(db, Subject::Unit(u.id)).await?);
+            }
+            if access::sees_persons(viewer) {
+                let units = with_sub_units(db, u.id).await?;
+                let staff = staff_during(db, &units, year).await?;
+                let awards = award::Entity::find()
+                    .filter(award::Column::RecipientPersonId.is_in(staff.clone()))
+                    .filter(award::Column::RevokedAt.is_null())
+                    .all(db)
+                    .await?;
+                let ratings: HashMap<i32, BTreeMap<i32, rules::Rating>> = if private {
+                    performance::ratings_of_persons(db, &staff).await?
+                } else {
+                    HashMap::new()
+                };
+                facts.members_rated = private;
+                facts.members = Some(
+                    staff
+                        .iter()
+                        .map(|id| Member {
+                            held: awards
+                                .iter()
+                                .filter(|a| a.recipient_person_id == Some(*id))
+                                .filter_map(|a| {
+                                    codes.get(&a.award_type_id).map(|c| (c.clone(), a.year))
+                                })
+                                .collect(),
+                            rating: ratings.get(id).and_then(|r| r.get(&year)).copied(),
+                        })
+                        .collect(),
+                );
+            }
         }
     }
     Ok((facts, notes))
 }
 
-/// The check of a rule on a collective's members for a viewer who may not see persons: not
-/// checked for this viewer, and saying nothing of the members, so that neither it nor the
-/// verdict tells how many people a unit has or which titles they hold.
-fn withheld(rule: &Rule) -> Option<Check> {
-    let name = match rule {
-        Rule::MembersShare { .. } => "MEMBERS_SHARE",
-        Rule::MembersAtLeast { .. } => "MEMBERS_AT_LEAST",
-        _ => return None,
+/// The legal basis of the exclusion "nothing pending" on `day`.
+pub fn pending_source(day: NaiveDate) -> &'static str {
+    let decree_152 = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default();
+    let law_2022 = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    if day >= decree_152 {
+        "Nghị định 152/2025/NĐ-CP, Điều 4 (chưa đối chiếu nguyên văn: mặc định, tỉnh có thể sửa)"
+    } else if day >= law_2022 {
+        "Nghị định 98/2023/NĐ-CP, Điều 4"
+    } else {
+        super::law::OLD_SOURCE
+    }
+}
+
+/// No award and no proposal upward while a discipline, an inspection, an investigation or a
+/// complaint is pending on `today`.
+fn nothing_pending(facts: &Facts, today: NaiveDate) -> Check {
+    let check = match &facts.disciplines {
+        None => Check::new(
+            "NOTHING_PENDING",
+            CheckStatus::NotChecked,
+            "Không công khai: hồ sơ kỷ luật, thanh tra chỉ người có quyền được xem",
+            "Not shown: discipline and inspection records are shown to authorised viewers only",
+        ),
+        Some(records) => match records.iter().find(|d| d.pending_on(today)) {
+            None => Check::new(
+                "NOTHING_PENDING",
+                CheckStatus::Passed,
+                format!("Không có kỷ luật, thanh tra, điều tra hay khiếu nại nào đang xem xét ngày {today}"),
+                format!("No discipline, inspection, investigation or complaint pending on {today}"),
+            ),
+            Some(d) => Check::new(
+                "NOTHING_PENDING",
+                CheckStatus::Failed,
+                format!("Đang có {} từ {}: {}", kind_vi(d.kind), d.start_on, d.description),
+                format!("A pending {} since {}: {}", kind_en(d.kind), d.start_on, d.description),
+            ),
+        },
     };
-    Some(Check {
-        rule: name.into(),
-        status: CheckStatus::NotChecked,
-        detail: "Không công khai: thành viên của đơn vị chỉ người đăng nhập được xem".into(),
-        detail_en: "Not shown: a unit's members are shown to signed-in viewers only".into(),
-    })
+    check.citing(pending_source(today))
+}
+
+fn kind_vi(kind: rules::DisciplineKind) -> &'static str {
+    match kind {
+        rules::DisciplineKind::Discipline => "kỷ luật",
+        rules::DisciplineKind::Inspection => "thanh tra, kiểm tra",
+        rules::DisciplineKind::Investigation => "điều tra",
+        rules::DisciplineKind::Complaint => "khiếu nại, tố cáo",
+    }
+}
+
+fn kind_en(kind: rules::DisciplineKind) -> &'static str {
+    match kind {
+        rules::DisciplineKind::Discipline => "discipline",
+        rules::DisciplineKind::Inspection => "inspection",
+        rules::DisciplineKind::Investigation => "investigation",
+        rules::DisciplineKind::Complaint => "complaint",
+    }
 }
 
 /// The report for `award_type` to `recipient` in `year`, as `viewer` may read it.
-pub async fn report<C: ConnectionTrait>(
+pub async fn report<C: ConnectionTrait + Sync>(
     db: &C,
     viewer: &Viewer,
     award_type: &award_type::Model,
     recipient: &Recipient,
     year: i32,
-) -> Result<Report, DbErr> {
+) -> AppResult<Report> {
+    report_on(
+        db,
+        viewer,
+        award_type,
+        recipient,
+        year,
+        Utc::now().date_naive(),
+    )
+    .await
+}
+
+/// [`report`] as it reads on `today` (what is pending, and under which decree).
+pub async fn report_on<C: ConnectionTrait + Sync>(
+    db: &C,
+    viewer: &Viewer,
+    award_type: &award_type::Model,
+    recipient: &Recipient,
+    year: i32,
+    today: NaiveDate,
+) -> AppResult<Report> {
     let types = award_type::Entity::find().all(db).await?;
     let codes: HashMap<i32, String> = types.iter().map(|t| (t.id, t.code.clone())).collect();
     let names: HashMap<String, (String, String)> = types
@@ -317,74 +470,148 @@ pub async fn report<C: ConnectionTrait>(
             .cloned()
             .unwrap_or_else(|| (code.to_owned(), code.to_owned()))
     };
+    let (name, name_en) = (&award_type.name, &award_type.name_en);
     let kind = recipient.kind();
     let mut checks = Vec::new();
     let kind_ok = match kind {
         RecipientKind::Individual => award_type.for_individual,
         RecipientKind::Collective => award_type.for_collective,
     };
-    checks.push(Check {
-        rule: "RECIPIENT_KIND".into(),
-        status: CheckStatus::from_passed(kind_ok),
-        detail: match (kind, kind_ok) {
-            (RecipientKind::Individual, true) => {
-                format!("{} xét tặng cho cá nhân", award_type.name)
-            }
-            (RecipientKind::Individual, false) => {
-                format!("{} không xét tặng cho cá nhân", award_type.name)
-            }
-            (RecipientKind::Collective, true) => {
-                format!("{} xét tặng cho tập thể", award_type.name)
-            }
-            (RecipientKind::Collective, false) => {
-                format!("{} không xét tặng cho tập thể", award_type.name)
-            }
-        },
-        detail_en: match (kind, kind_ok) {
-            (RecipientKind::Individual, true) => {
-                format!("{} is conferred on individuals", award_type.name_en)
-            }
-            (RecipientKind::Individual, false) => {
-                format!("{} is not conferred on individuals", award_type.name_en)
-            }
-            (RecipientKind::Collective, true) => {
-                format!("{} is conferred on collectives", award_type.name_en)
-            }
-            (RecipientKind::Collective, false) => {
-                format!("{} is not conferred on collectives", award_type.name_en)
-            }
-        },
-    });
-    let members_visible = access::sees_persons(viewer);
-    let (facts, notes) = facts(db, recipient, &codes, members_visible).await?;
-    let already = facts
-        .held
-        .iter()
-        .any(|(c, y)| *c == award_type.code && *y == year);
-    checks.push(Check {
-        rule: "NOT_YET_AWARDED".into(),
-        status: CheckStatus::from_passed(!already),
-        detail: if already {
-            format!("Đã được tặng {} năm {year}", award_type.name)
+    let (whom, whom_en) = match kind {
+        RecipientKind::Individual => ("cá nhân", "individuals"),
+        RecipientKind::Collective => ("tập thể", "collectives"),
+    };
+    checks.push(Check::new(
+        "RECIPIENT_KIND",
+        CheckStatus::from_passed(kind_ok),
+        if kind_ok {
+            format!("{name} xét tặng cho {whom}")
         } else {
-            format!("Chưa được tặng {} năm {year}", award_type.name)
+            format!("{name} không xét tặng cho {whom}")
         },
-        detail_en: if already {
-            format!("Already holds {} for {year}", award_type.name_en)
+        if kind_ok {
+            format!("{name_en} is conferred on {whom_en}")
         } else {
-            format!("Does not hold {} for {year} yet", award_type.name_en)
+            format!("{name_en} is not conferred on {whom_en}")
         },
-    });
-    let rules = rules_for(db, award_type.id, year, kind).await?;
-    for rule in rules {
-        match withheld(&rule).filter(|_| !members_visible) {
-            Some(check) => checks.push(check),
-            None => checks.push(rules::check(&rule, &facts, year, &name_of)),
-        }
+    ));
+    let (facts, notes) = facts(db, viewer, recipient, year, &codes).await?;
+    checks.push(not_yet_awarded(db, award_type, recipient, year).await?);
+    if award_type.category == AwardCategory::Commendation {
+        checks.push(one_form(award_type, &facts, year, &types));
+    }
+    checks.push(nothing_pending(&facts, today));
+    let province = match recipient {
+        Recipient::Person(p) => unit::Entity::find_by_id(p.unit_id)
+            .one(db)
+            .await?
+            .and_then(|u| u.province_id),
+        Recipient::Unit(u) => u.province_id,
+    };
+    let rules = super::rulebook::for_year(db, award_type.id, province, year, kind).await?;
+    if rules.is_empty() {
+        checks.push(Check::new(
+            "NO_RULES",
+            CheckStatus::NotChecked,
+            format!("Chưa có tiêu chuẩn nào của {name} áp dụng cho năm {year}: Hội đồng xét"),
+            format!("No rule of {name_en} applies to {year}: for the council to judge"),
+        ));
+    }
+    for version in rules {
+        let mut check = rules::check(&version.rule, &facts, year, &name_of);
+        check.source = Some(version.row.source.clone());
+        check.rule_key = version.row.rule_key.clone();
+        check.rule_version = Some(version.row.version);
+        checks.push(check);
     }
     checks.extend(notes);
     Ok(Report {
         verdict: Verdict::of(&checks),
         checks,
     })
+}
+
+/// One achievement, once: the recipient (or a unit whose achievement of the year it shares
+/// through a reorganisation) does not hold the award for the year already.
+async fn not_yet_awarded<C: ConnectionTrait>(
+    db: &C,
+    award_type: &award_type::Model,
+    recipient: &Recipient,
+    year: i32,
+) -> Result<Check, DbErr> {
+    let (name, name_en) = (&award_type.name, &award_type.name_en);
+    let holder = checks::held_for_year(db, award_type.id, recipient, year).await?;
+    Ok(match holder {
+        None => Check::new(
+            "NOT_YET_AWARDED",
+            CheckStatus::Passed,
+            format!("Chưa được tặng {name} năm {year}"),
+            format!("Does not hold {name_en} for {year} yet"),
+        ),
+        Some(Holder::Itself { .. }) => Check::new(
+            "NOT_YET_AWARDED",
+            CheckStatus::Failed,
+            format!("Đã được tặng {name} năm {year}"),
+            format!("Already holds {name_en} for {year}"),
+        ),
+        Some(Holder::Predecessor { code, name: unit, .. })
+        | Some(Holder::Successor { code, name: unit, .. }) => Check::new(
+            "NOT_YET_AWARDED",
+            CheckStatus::Failed,
+            format!("Thành tích năm {year} đã được tặng {name} cho đơn vị {unit} ({code}), gắn với đơn vị này qua việc sắp xếp lại"),
+            format!("The achievement of {year} was rewarded with {name_en} to {unit} ({code}), linked to this unit by a reorganisation"),
+        ),
+    })
+}
+
+/// One achievement, one form: another commendation for the same year may reward the same
+/// achievement, which the data cannot tell; the council confirms it does not.
+fn one_form(
+    award_type: &award_type::Model,
+    facts: &Facts,
+    year: i32,
+    types: &[award_type::Model],
+) -> Check {
+    let others: Vec<&award_type::Model> = types
+        .iter()
+        .filter(|t| t.id != award_type.id && t.category == AwardCategory::Commendation)
+        .filter(|t| facts.held.iter().any(|(c, y)| *c == t.code && *y == year))
+        .collect();
+    if others.is_empty() {
+        return Check::new(
+            "ONE_FORM",
+            CheckStatus::Passed,
+            format!("Chưa được khen thưởng hình thức khác cho thành tích năm {year}"),
+            format!("No other form of commendation for the achievements of {year}"),
+        );
+    }
+    let vi: Vec<&str> = others.iter().map(|t| t.name.as_str()).collect();
+    let en: Vec<&str> = others.iter().map(|t| t.name_en.as_str()).collect();
+    Check::new(
+        "ONE_FORM",
+        CheckStatus::NotChecked,
+        format!(
+            "Đã được tặng {} năm {year}: Hội đồng xác nhận đây là thành tích khác (một thành tích chỉ khen một hình thức)",
+            vi.join(", ")
+        ),
+        format!(
+            "Already holds {} for {year}: the council confirms this is another achievement (one achievement, one form)",
+            en.join(", ")
+        ),
+    )
+    .citing("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (nguyên tắc khen thưởng; chưa đối chiếu nguyên văn)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exclusions_cite_the_decree_in_force_on_the_day() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(pending_source(day("2025-07-01")).starts_with("Nghị định 152/2025"));
+        assert!(pending_source(day("2025-06-30")).starts_with("Nghị định 98/2023"));
+        assert!(pending_source(day("2024-01-01")).starts_with("Nghị định 98/2023"));
+        assert!(pending_source(day("2023-12-31")).contains("91/2017"));
+    }
 }

@@ -53,6 +53,7 @@ pub enum Conferrer {
 
 /// Who an award can be given to.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "super::rules::RecipientKind")]
 pub enum RecipientKind {
     /// A person (cá nhân).
     Individual,
@@ -346,6 +347,14 @@ pub struct EligibilityCheck {
     detail: String,
     /// What was found, in English.
     detail_en: String,
+    /// The legal basis of the rule checked (law, article, clause), when it has one.
+    source: Option<String>,
+    /// The key of the rule version checked, e.g. `CSTDCS.2024.tieu-chuan`.
+    rule_key: Option<String>,
+    /// The version of that rule.
+    rule_version: Option<i32>,
+    /// The checks this one is made of (`ALL_OF`, `ANY_OF`), in the rule's order.
+    parts: Vec<EligibilityCheck>,
 }
 
 /// Whether a recipient meets an award type's rules for a year, check by check.
@@ -367,6 +376,10 @@ impl EligibilityCheck {
             rule: check.rule,
             detail: check.detail,
             detail_en: check.detail_en,
+            source: check.source,
+            rule_key: check.rule_key,
+            rule_version: check.rule_version,
+            parts: check.parts.into_iter().map(EligibilityCheck::of).collect(),
         }
     }
 }

@@ -88,6 +88,16 @@ pub enum InitiativeScope {
     National,
 }
 
+/// What an initiative record is.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "enums::InitiativeKind")]
+pub enum InitiativeKind {
+    /// An initiative recognised by a council (sáng kiến).
+    Initiative,
+    /// An accepted scientific research project (đề tài khoa học đã nghiệm thu).
+    ResearchProject,
+}
+
 /// An initiative (sáng kiến) of a person, recognised at a scope.
 pub struct Initiative(pub initiative::Model);
 
@@ -101,6 +111,10 @@ impl Initiative {
     /// The scope it was recognised at.
     async fn scope(&self) -> InitiativeScope {
         self.0.scope.into()
+    }
+    /// An initiative, or an accepted research project.
+    async fn kind(&self) -> InitiativeKind {
+        self.0.kind.into()
     }
     /// The year it was recognised.
     async fn year(&self) -> i32 {
@@ -125,6 +139,8 @@ pub struct RecordInitiativeInput {
     title: String,
     /// The scope it was recognised at.
     scope: InitiativeScope,
+    /// An initiative (the default) or an accepted research project.
+    kind: Option<InitiativeKind>,
     /// The year it was recognised.
     year: i32,
     /// The number of the recognising decision.
@@ -247,6 +263,9 @@ impl AwardsMutation {
             },
             title: input.title,
             scope: input.scope.into(),
+            kind: input
+                .kind
+                .map_or(enums::InitiativeKind::Initiative, Into::into),
             year: input.year,
             recognised_by: input.recognised_by,
             recognised_on: input.recognised_on.map(|d| d.0),

@@ -65,6 +65,7 @@ pub struct NewInitiative {
     pub person_id: i32,
     pub title: String,
     pub scope: InitiativeScope,
+    pub kind: entity::enums::InitiativeKind,
     pub year: i32,
     /// The number of the recognising decision.
     pub recognised_by: Option<String>,
@@ -318,6 +319,7 @@ pub async fn record_initiative(
         title: Set(title),
         person_id: Set(person.id),
         scope: Set(new.scope),
+        kind: Set(new.kind),
         year: Set(new.year),
         recognised_by: Set(new.recognised_by.map(|n| text::nfc(&n))),
         recognised_on: Set(new.recognised_on),

@@ -7,7 +7,8 @@ use entity::{award_rule, award_type};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
 
 use super::catalogue::CATALOGUE;
-use super::rules::{Rule, RuleSpec};
+use super::law::Shipped;
+use super::rules::{RecipientKind, Rule};
 
 /// Inserts the catalogue's award types that the database does not have yet, and brings the
 /// names, level, conferrer and recipient kinds of the others in line with the catalogue.
@@ -57,18 +58,18 @@ pub async fn sync_catalogue(db: &DatabaseConnection) -> Result<(), DbErr> {
     txn.commit().await
 }
 
-/// Loads the eligibility rules of [`super::rules::RULES`] that the database does not have.
+/// Loads the eligibility rules of [`super::law::shipped`] that the database does not have.
 pub async fn sync_rules(db: &DatabaseConnection) -> Result<(), DbErr> {
-    sync_rules_from(db, super::rules::RULES).await
+    sync_rules_from(db, &super::law::shipped()).await
 }
 
 /// Adds a row for each rule of `rules` whose key no row has (rules of an award type the
-/// database lacks are skipped). Rows are matched by key only, so a rule's place in the list
-/// does not matter, and are never rewritten: a province may have edited a shipped rule's
-/// row, and its edit outlives every release (a change of meaning ships as a new key, see
-/// [`super::rules::RULES`]). A new row takes its place in the list as its `sort_order`.
-/// Running it again changes nothing.
-pub async fn sync_rules_from(db: &DatabaseConnection, rules: &[RuleSpec]) -> Result<(), DbErr> {
+/// database lacks are skipped), as version 1 of the national rule. Rows are matched by key
+/// only, so a rule's place in the list does not matter, and are never rewritten: a change
+/// of a rule is a new version (`super::rulebook`), and a change of meaning in a release
+/// ships as a new key. A new row takes its place in the list as its `sort_order`. Running
+/// it again changes nothing.
+pub async fn sync_rules_from(db: &DatabaseConnection, rules: &[Shipped]) -> Result<(), DbErr> {
     let txn = crate::db::begin_write(db).await?;
     let types: HashMap<String, i32> = award_type::Entity::find()
         .all(&txn)
@@ -83,25 +84,33 @@ pub async fn sync_rules_from(db: &DatabaseConnection, rules: &[RuleSpec]) -> Res
         .filter_map(|r| r.rule_key)
         .collect();
     for (place, spec) in rules.iter().enumerate() {
-        if known.contains(spec.key) {
+        if known.contains(&spec.key) {
             continue;
         }
         let Some(type_id) = types.get(spec.award).copied() else {
             continue;
         };
-        let rule = (spec.rule)();
-        let (kind, params) = stored_form(&rule, spec)?;
+        let (kind, params) = stored_form(&spec.rule, spec.recipient)
+            .map_err(|e| DbErr::Custom(format!("rule {}: {e}", spec.key)))?;
         let (description, description_en) =
-            super::rules::describe(&rule, &|c| (c.to_owned(), c.to_owned()));
+            super::rules::describe(&spec.rule, &|c| (c.to_owned(), c.to_owned()));
         award_rule::Entity::insert(award_rule::ActiveModel {
-            rule_key: Set(Some(spec.key.to_owned())),
+            rule_key: Set(Some(spec.key.clone())),
             award_type_id: Set(type_id),
             applies_from: Set(spec.applies_from),
+            applies_to: Set(spec.applies_to),
             kind: Set(kind),
             params: Set(params),
             description: Set(description),
             description_en: Set(description_en),
             sort_order: Set(place as i32 + 1),
+            source: Set(spec.source.clone()),
+            province_id: Set(None),
+            version: Set(1),
+            retired: Set(false),
+            reason: Set(None),
+            recorded_at: Set(Some(Utc::now())),
+            recorded_by_user_id: Set(None),
             ..Default::default()
         })
         .exec(&txn)
@@ -110,21 +119,35 @@ pub async fn sync_rules_from(db: &DatabaseConnection, rules: &[RuleSpec]) -> Res
     txn.commit().await
 }
 
-/// A rule as `award_rule` stores it: its kind, and the rest (with the recipient kind the
-/// spec is limited to, if any) as JSON.
-fn stored_form(rule: &Rule, spec: &RuleSpec) -> Result<(String, String), DbErr> {
-    let json_error = |e: serde_json::Error| DbErr::Custom(format!("rule {}: {e}", spec.key));
-    let mut params = serde_json::to_value(rule).map_err(json_error)?;
+/// A rule as `award_rule` stores it: its kind, and the rest (with the recipient kind it is
+/// limited to, if any) as JSON.
+pub fn stored_form(
+    rule: &Rule,
+    recipient: Option<RecipientKind>,
+) -> Result<(String, String), serde_json::Error> {
+    let mut params = serde_json::to_value(rule)?;
     let kind = params
         .as_object_mut()
         .and_then(|p| p.remove("kind"))
         .and_then(|k| k.as_str().map(str::to_owned))
         .unwrap_or_default();
-    if let (Some(recipient), Some(p)) = (spec.recipient, params.as_object_mut()) {
-        p.insert(
-            "recipient".into(),
-            serde_json::to_value(recipient).map_err(json_error)?,
-        );
+    if let (Some(recipient), Some(p)) = (recipient, params.as_object_mut()) {
+        p.insert("recipient".into(), serde_json::to_value(recipient)?);
     }
     Ok((kind, params.to_string()))
+}
+
+/// A row's rule and the recipient kind it is limited to (all when `None`).
+pub fn parsed_form(
+    row: &award_rule::Model,
+) -> Result<(Rule, Option<RecipientKind>), serde_json::Error> {
+    let mut params: serde_json::Value = serde_json::from_str(&row.params)?;
+    let recipient = match params.as_object_mut().and_then(|p| p.remove("recipient")) {
+        Some(r) => Some(serde_json::from_value(r)?),
+        None => None,
+    };
+    if let Some(p) = params.as_object_mut() {
+        p.insert("kind".into(), serde_json::Value::String(row.kind.clone()));
+    }
+    Ok((serde_json::from_value(params)?, recipient))
 }

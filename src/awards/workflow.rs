@@ -315,12 +315,20 @@ pub async fn create(
     Ok(Ok(row))
 }
 
-/// The stored form of a report.
+/// The stored form of a report: its verdict, its checks (with their parts, legal basis and
+/// the rule versions used) and the list of those versions.
 pub fn report_json(report: &eligibility::Report) -> String {
+    fn check_json(c: &super::rules::Check) -> serde_json::Value {
+        json!({ "rule": c.rule, "status": c.status.name(), "passed": c.passed(),
+                "detail": c.detail, "detailEn": c.detail_en, "source": c.source,
+                "ruleKey": c.rule_key, "ruleVersion": c.rule_version,
+                "parts": c.parts.iter().map(check_json).collect::<Vec<_>>() })
+    }
     json!({
         "verdict": report.verdict.name(),
         "eligible": report.eligible(),
-        "checks": report.checks.iter().map(|c| json!({ "rule": c.rule, "status": c.status.name(), "passed": c.passed(), "detail": c.detail, "detailEn": c.detail_en })).collect::<Vec<_>>(),
+        "checks": report.checks.iter().map(check_json).collect::<Vec<_>>(),
+        "rules": report.rule_versions().iter().map(|(k, v)| json!({ "key": k, "version": v })).collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -329,21 +337,31 @@ pub fn report_json(report: &eligibility::Report) -> String {
 /// `eligible` and `passed` said.
 pub fn stored_report(stored: &serde_json::Value) -> Option<eligibility::Report> {
     use super::{eligibility::Verdict, rules::CheckStatus};
-    let checks: Vec<super::rules::Check> = stored["checks"]
-        .as_array()?
-        .iter()
-        .map(|c| super::rules::Check {
-            rule: c["rule"].as_str().unwrap_or_default().to_owned(),
+    fn check_of(c: &serde_json::Value) -> super::rules::Check {
+        let text = |k: &str| c[k].as_str().map(str::to_owned);
+        super::rules::Check {
+            rule: text("rule").unwrap_or_default(),
             status: c["status"]
                 .as_str()
                 .and_then(CheckStatus::from_name)
                 .unwrap_or_else(|| {
                     CheckStatus::from_passed(c["passed"].as_bool().unwrap_or(false))
                 }),
-            detail: c["detail"].as_str().unwrap_or_default().to_owned(),
-            detail_en: c["detailEn"].as_str().unwrap_or_default().to_owned(),
-        })
-        .collect();
+            detail: text("detail").unwrap_or_default(),
+            detail_en: text("detailEn").unwrap_or_default(),
+            parts: c["parts"]
+                .as_array()
+                .map(|parts| parts.iter().map(check_of).collect())
+                .unwrap_or_default(),
+            source: text("source"),
+            rule_key: text("ruleKey"),
+            rule_version: c["ruleVersion"]
+                .as_i64()
+                .and_then(|v| i32::try_from(v).ok()),
+        }
+    }
+    let checks: Vec<super::rules::Check> =
+        stored["checks"].as_array()?.iter().map(check_of).collect();
     let verdict = stored["verdict"]
         .as_str()
         .and_then(Verdict::from_name)
@@ -488,8 +506,10 @@ pub async fn take(
         let report =
             eligibility::report(txn, viewer, &award_type, &recipient, current.year).await?;
         let justification = comment.clone().or(current.justification.clone());
-        if !report.eligible() && justification.is_none() {
-            let failed: Vec<_> = report.checks.iter().filter(|c| !c.passed()).collect();
+        // A report that fails needs a written justification; one that is incomplete goes to
+        // the council as it is, which judges what the data could not.
+        if report.verdict == eligibility::Verdict::NotEligible && justification.is_none() {
+            let failed: Vec<_> = report.checks.iter().flat_map(|c| c.failures()).collect();
             let failed_en = failed
                 .iter()
                 .map(|c| c.detail_en.as_str())

@@ -1199,8 +1199,8 @@ pub async fn totals<C: ConnectionTrait>(db: &C, year_id: i32) -> AppResult<Vec<(
 }
 
 /// `finalizeRanking`: computes the totals, ranks them, stores the ranking and creates the
-/// proposals (rank 1 for the province's emulation flag, 2 and 3 for the Chairman's
-/// certificate of merit), proposed by the cluster year.
+/// proposals the province's policy sets (by default rank 1 for the province's emulation
+/// flag, 2 and 3 for the Chairman's certificate of merit), proposed by the cluster year.
 ///
 /// `expectedVersion` must be the year's version: the first statement of the transaction
 /// moves the version on only if it still is, so that of two finalizations at the same time
@@ -1271,7 +1271,8 @@ pub async fn finalize(
         return Ok(Err(problems));
     }
     let totals = totals(txn, y.year.id).await?;
-    let places = match rules::rank(&totals, &tie_break) {
+    let policy = crate::awards::policy::current(txn, y.cluster.province_id).await?;
+    let places = match rules::rank(&totals, &tie_break, policy.last_proposed_place()) {
         Ok(places) => places,
         Err(tie) => {
             let mut codes = Vec::new();
@@ -1299,7 +1300,9 @@ pub async fn finalize(
         .map(|a| (a.code, a.id))
         .collect();
     for place in &places {
-        let proposed = rules::proposed_award(place.rank).and_then(|code| awards.get(code).copied());
+        let proposed = policy
+            .proposed_award(place.rank)
+            .and_then(|code| awards.get(code).copied());
         ranking_entry::ActiveModel {
             cluster_year_id: Set(y.year.id),
             unit_id: Set(place.key),

@@ -132,12 +132,13 @@ pub struct UnresolvedTie<K> {
 }
 
 /// Ranks `totals` highest first by standard competition ranking (1, 2, 2, 4). A tie that
-/// touches ranks 1 to 3 must be ordered by `tie_break` (all its members listed, in the
-/// order wanted); the tied members then take consecutive places in that order. Ties below
-/// the third place share their rank.
+/// touches the places proposed for awards (1 to `proposed`: the province's quotas, 3 by
+/// default) must be ordered by `tie_break` (all its members listed, in the order wanted);
+/// the tied members then take consecutive places in that order. Ties below share their rank.
 pub fn rank<K: Clone + Eq + std::hash::Hash + Ord>(
     totals: &[(K, f64)],
     tie_break: &[K],
+    proposed: i32,
 ) -> Result<Vec<Place<K>>, UnresolvedTie<K>> {
     let mut sorted: Vec<(K, f64)> = totals.to_vec();
     sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -151,7 +152,7 @@ pub fn rank<K: Clone + Eq + std::hash::Hash + Ord>(
         }
         let shared_rank = i as i32 + 1;
         let group = &sorted[i..j];
-        if group.len() > 1 && shared_rank <= 3 {
+        if group.len() > 1 && shared_rank <= proposed {
             if !group.iter().all(|(k, _)| order.contains_key(k)) {
                 return Err(UnresolvedTie {
                     tied: group.iter().map(|(k, _)| k.clone()).collect(),
@@ -181,16 +182,6 @@ pub fn rank<K: Clone + Eq + std::hash::Hash + Ord>(
     Ok(places)
 }
 
-/// The award a place is proposed for (shared/DOMAIN.md: rank 1 the province's emulation
-/// flag, ranks 2 and 3 the Chairman's certificate of merit).
-pub fn proposed_award(rank: i32) -> Option<&'static str> {
-    match rank {
-        1 => Some("CO_THI_DUA_TINH"),
-        2 | 3 => Some("BANG_KHEN_CHU_TICH_TINH"),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,7 +200,7 @@ mod tests {
             ("e", 80.0),
             ("f", 70.0),
         ];
-        let places = rank(&totals, &[]).unwrap();
+        let places = rank(&totals, &[], 3).unwrap();
         assert_eq!(
             ranks(&places),
             [("a", 1), ("b", 2), ("c", 3), ("d", 4), ("e", 4), ("f", 6)]
@@ -219,7 +210,7 @@ mod tests {
     #[test]
     fn a_tie_touching_the_first_three_places_needs_a_tie_break() {
         let totals = [("a", 95.0), ("b", 90.0), ("c", 90.0), ("d", 80.0)];
-        let tie = rank(&totals, &[]).unwrap_err();
+        let tie = rank(&totals, &[], 3).unwrap_err();
         assert_eq!(
             tie,
             UnresolvedTie {
@@ -227,10 +218,10 @@ mod tests {
                 rank: 2
             }
         );
-        let places = rank(&totals, &["c", "b"]).unwrap();
+        let places = rank(&totals, &["c", "b"], 3).unwrap();
         assert_eq!(ranks(&places), [("a", 1), ("c", 2), ("b", 3), ("d", 4)]);
         assert!(
-            rank(&totals, &["c"]).is_err(),
+            rank(&totals, &["c"], 3).is_err(),
             "every tied unit must be ordered"
         );
     }
@@ -238,10 +229,10 @@ mod tests {
     #[test]
     fn a_tie_for_third_touches_the_podium_and_a_tie_for_fourth_does_not() {
         let third = [("a", 3.0), ("b", 2.0), ("c", 1.0), ("d", 1.0)];
-        assert_eq!(rank(&third, &[]).unwrap_err().rank, 3);
+        assert_eq!(rank(&third, &[], 3).unwrap_err().rank, 3);
         let fourth = [("a", 4.0), ("b", 3.0), ("c", 2.0), ("d", 1.0), ("e", 1.0)];
         assert_eq!(
-            ranks(&rank(&fourth, &[]).unwrap())[3..],
+            ranks(&rank(&fourth, &[], 3).unwrap())[3..],
             [("d", 4), ("e", 4)]
         );
     }
@@ -289,8 +280,5 @@ mod tests {
         assert!(points(&["points"], 10.0, 10.0).is_none());
         assert_eq!(adjustment("bonus", 2.0, None)[0].field, ["bonusReason"]);
         assert!(adjustment("bonus", 0.0, None).is_empty());
-        assert_eq!(proposed_award(1), Some("CO_THI_DUA_TINH"));
-        assert_eq!(proposed_award(3), Some("BANG_KHEN_CHU_TICH_TINH"));
-        assert_eq!(proposed_award(4), None);
     }
 }

@@ -20,7 +20,10 @@ pub use entity::enums::DisciplineKind;
 
 /// A yearly performance rating (xếp loại chất lượng), ordered from the lowest to the
 /// highest: `rating >= Rating::Good` reads "at least hoàn thành tốt nhiệm vụ".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Rating {
     /// Did not complete the tasks (không hoàn thành nhiệm vụ).
     NotCompleted,
@@ -40,6 +43,26 @@ impl Rating {
             Rating::Completed => "COMPLETED",
             Rating::Good => "GOOD",
             Rating::Excellent => "EXCELLENT",
+        }
+    }
+
+    /// The rating's name in Vietnamese.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Rating::NotCompleted => "không hoàn thành nhiệm vụ",
+            Rating::Completed => "hoàn thành nhiệm vụ",
+            Rating::Good => "hoàn thành tốt nhiệm vụ",
+            Rating::Excellent => "hoàn thành xuất sắc nhiệm vụ",
+        }
+    }
+
+    /// The rating's name in English.
+    pub fn en(self) -> &'static str {
+        match self {
+            Rating::NotCompleted => "did not complete the tasks",
+            Rating::Completed => "completed the tasks",
+            Rating::Good => "completed the tasks well",
+            Rating::Excellent => "completed the tasks with excellence",
         }
     }
 }

@@ -251,6 +251,11 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .count(db)
             .await
             .unwrap(),
+        entity::award_rule::Entity::find().count(db).await.unwrap(),
+        entity::province_policy::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::award::Entity::find()
             .filter(entity::award::Column::RevokedAt.is_not_null())
             .count(db)
@@ -364,6 +369,20 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 body["data"]["auditLog"]["totalCount"].as_i64().unwrap_or(0) > 0,
                 "http",
             )
+        }
+        Action::ManageRules => {
+            // A rule of the target's province (the unit's, Cà Mau).
+            let source = format!("Quyết định {n}/QĐ-UBND");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: SetAwardRuleInput!) { setAwardRule(input: $i) { rule { source } } }",
+                json!({ "i": { "awardTypeCode": "GIAY_KHEN", "provinceCode": "CA_MAU", "appliesFrom": 2024,
+                               "rule": { "kind": "RATING", "min": "GOOD" }, "source": source } }),
+                |body| body["data"]["setAwardRule"]["rule"]["source"] == source.as_str(),
+            )
+            .await;
+            (allowed, "http")
         }
         Action::ManageUsers => {
             let username = format!("user.t{n}");

@@ -15,7 +15,7 @@ const CREATE_PERSON: &str =
 const RECORD: &str = "mutation($i: RecordAwardInput!) { recordAward(input: $i) { award { id year revoked awardType { code } recipientName decision { number } } userErrors { field code message } } }";
 const INITIATIVE: &str = "mutation($i: RecordInitiativeInput!) { recordInitiative(input: $i) { initiative { title scope year } userErrors { field code } } }";
 const REVOKE: &str = "mutation($i: RevokeAwardInput!) { revokeAward(input: $i) { award { revoked revokedOn revokedReason revokingDecisionNumber } userErrors { field code } } }";
-const ELIGIBILITY: &str = "query($t: String!, $r: ID!, $y: Int!) { eligibility(awardTypeCode: $t, recipientId: $r, year: $y) { eligible checks { rule passed detail detailEn } } }";
+const ELIGIBILITY: &str = "query($t: String!, $r: ID!, $y: Int!) { eligibility(awardTypeCode: $t, recipientId: $r, year: $y) { eligible checks { ...C parts { ...C parts { ...C } } } } } fragment C on EligibilityCheck { rule passed detail detailEn }";
 
 /// A person of Sở KH&CN Cà Mau, created by the board.
 async fn person(app: &TestApp, name: &str) -> String {
@@ -67,13 +67,18 @@ async fn eligibility(app: &TestApp, award: &str, recipient: &str, year: i32) -> 
         .clone()
 }
 
+/// The first check named `rule`, at any depth of the report.
 fn check<'a>(report: &'a Value, rule: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["rule"] == rule)
-        .unwrap_or_else(|| panic!("no {rule} in {report}"))
+    fn find<'a>(checks: &'a Value, rule: &str) -> Option<&'a Value> {
+        checks.as_array()?.iter().find_map(|c| {
+            if c["rule"] == rule {
+                Some(c)
+            } else {
+                find(&c["parts"], rule)
+            }
+        })
+    }
+    find(&report["checks"], rule).unwrap_or_else(|| panic!("no {rule} in {report}"))
 }
 
 #[tokio::test]
@@ -251,7 +256,7 @@ async fn the_cluster_leader_is_eligible_for_the_provincial_flag_and_the_runner_u
     assert_eq!(leader["eligible"], false);
     assert_eq!(
         check(&leader, "LED_CLUSTER")["detail"],
-        "Dẫn đầu cụm, khối thi đua năm 2020"
+        "Dẫn đầu cụm, khối thi đua do tỉnh tổ chức năm 2020"
     );
     let second = eligibility(
         &app,

@@ -1031,3 +1031,32 @@ async fn the_proposals_of_a_ranking_and_their_withdrawal_reach_nomination_update
         );
     }
 }
+
+#[tokio::test]
+async fn the_proposals_of_a_ranking_follow_the_provinces_quotas() {
+    let app = TestApp::with_demo().await;
+    // Cà Mau proposes no flag from a bloc and one certificate of merit.
+    let policy = post(&app, "board.camau", "mutation($i: SetProvincePolicyInput!) { setProvincePolicy(input: $i) { policy { clusterFlagQuota clusterCertificateQuota } userErrors { message } } }", json!({ "i": { "provinceCode": "CA_MAU", "clusterFlagQuota": 0, "clusterCertificateQuota": 1, "source": "Quyết định 9/QĐ-UBND tỉnh Cà Mau" } })).await;
+    assert_eq!(
+        policy["data"]["setProvincePolicy"]["policy"],
+        json!({ "clusterFlagQuota": 0, "clusterCertificateQuota": 1 }),
+        "{policy}"
+    );
+    let (code, units, version) = bloc_in_review(&app, 7).await;
+    let done = post(
+        &app,
+        "board.camau",
+        FINALIZE,
+        json!({ "i": { "clusterCode": code, "year": 2026, "expectedVersion": version } }),
+    )
+    .await;
+    let ranking = &done["data"]["finalizeRanking"]["clusterYear"]["ranking"];
+    assert_eq!(
+        ranking,
+        &json!([
+            { "rank": 1, "unit": { "code": units[0] }, "totalPoints": 90.0, "proposedAward": { "code": "BANG_KHEN_CHU_TICH_TINH" } },
+            { "rank": 2, "unit": { "code": units[1] }, "totalPoints": 89.0, "proposedAward": null },
+        ]),
+        "{done}"
+    );
+}

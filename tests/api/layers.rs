@@ -22,7 +22,11 @@ const DOMAIN: [&str; 11] = [
 ];
 
 /// GraphQL faces, by file name, besides `graphql.rs` and `mutations.rs`.
-const GRAPHQL_FACES: [&str; 2] = ["awards/nominations.rs", "awards/statistics.rs"];
+const GRAPHQL_FACES: [&str; 3] = [
+    "awards/nominations.rs",
+    "awards/rules_graphql.rs",
+    "awards/statistics.rs",
+];
 
 /// What a domain file may not name.
 const OUTER: [&str; 9] = [

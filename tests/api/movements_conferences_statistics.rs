@@ -2,7 +2,6 @@
 //! collective's streak across a merger under its province's policy.
 
 use crate::common::{codes, TestApp};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
 async fn post(app: &TestApp, who: &str, query: &str, variables: Value) -> Value {
@@ -226,29 +225,20 @@ async fn a_collectives_streak_crosses_a_merger_only_where_the_province_allows_it
 
     // The province's own rule, as data: from 2024, the Chairman's certificate for a
     // collective takes two consecutive years of Tập thể lao động tiên tiến.
-    let bang_khen = entity::award_type::Entity::find()
-        .filter(entity::award_type::Column::Code.eq("BANG_KHEN_CHU_TICH_TINH"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    entity::award_rule::ActiveModel {
-        award_type_id: Set(bang_khen.id),
-        applies_from: Set(2024),
-        kind: Set("STREAK".into()),
-        params: Set(
-            r#"{"award":"TAP_THE_LAO_DONG_TIEN_TIEN","years":2,"recipient":"COLLECTIVE"}"#.into(),
-        ),
-        description: Set("2 năm liên tục Tập thể lao động tiên tiến".into()),
-        description_en: Set("2 consecutive years of Tập thể lao động tiên tiến".into()),
-        sort_order: Set(1),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    let set = app
+        .data_as(
+            "board.camau",
+            "mutation($i: SetAwardRuleInput!) { setAwardRule(input: $i) { rule { key } userErrors { message } } }",
+            json!({ "i": {
+                "awardTypeCode": "BANG_KHEN_CHU_TICH_TINH", "provinceCode": "CA_MAU",
+                "appliesFrom": 2024, "recipientKind": "COLLECTIVE",
+                "rule": { "kind": "STREAK", "award": "TAP_THE_LAO_DONG_TIEN_TIEN", "years": 2 },
+                "source": "Quyết định 12/QĐ-UBND của tỉnh Cà Mau" } }),
+        )
+        .await;
+    assert_eq!(set["setAwardRule"]["userErrors"], json!([]), "{set}");
 
-    let query = "query($r: ID!) { eligibility(awardTypeCode: \"BANG_KHEN_CHU_TICH_TINH\", recipientId: $r, year: 2024) { eligible checks { rule passed detail detailEn } } }";
+    let query = "query($r: ID!) { eligibility(awardTypeCode: \"BANG_KHEN_CHU_TICH_TINH\", recipientId: $r, year: 2024) { eligible verdict checks { rule status passed detail detailEn } } }";
     let report = app.data_as("board.camau", query, json!({ "r": ab })).await["eligibility"].clone();
     assert_eq!(report["eligible"], false, "{report}");
     let policy = report["checks"]
@@ -265,23 +255,29 @@ async fn a_collectives_streak_crosses_a_merger_only_where_the_province_allows_it
         "{policy}"
     );
 
-    let camau = entity::province::Entity::find()
-        .filter(entity::province::Column::Code.eq("CA_MAU"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut allowed: entity::province::ActiveModel = camau.into();
-    allowed.collective_streak_across_mergers = Set(true);
-    allowed.update(&app.db).await.unwrap();
+    let policy = app
+        .data_as(
+            "board.camau",
+            "mutation($i: SetProvincePolicyInput!) { setProvincePolicy(input: $i) { policy { version collectiveStreakAcrossMergers } userErrors { message } } }",
+            json!({ "i": { "provinceCode": "CA_MAU", "collectiveStreakAcrossMergers": true,
+                           "source": "Quyết định 15/QĐ-UBND của tỉnh Cà Mau" } }),
+        )
+        .await;
+    assert_eq!(
+        policy["setProvincePolicy"]["policy"],
+        json!({ "version": 1, "collectiveStreakAcrossMergers": true }),
+        "{policy}"
+    );
     let report = app.data_as("board.camau", query, json!({ "r": ab })).await["eligibility"].clone();
-    assert_eq!(report["eligible"], true, "{report}");
+    // The province's rule passes; the national alternatives leave the rest to the council.
+    assert_eq!(report["verdict"], "INCOMPLETE", "{report}");
     let streak = report["checks"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["rule"] == "STREAK")
         .unwrap();
+    assert_eq!(streak["status"], "PASSED", "{streak}");
     assert!(
         streak["detail"]
             .as_str()

@@ -61,6 +61,13 @@ fn reason(id: &str, reason: &str) -> Value {
 async fn a_units_giay_khen_goes_draft_submitted_returned_submitted_approved_decided() {
     let app = TestApp::with_demo().await;
     let mai = person(&app, "Lê Thị Mai").await;
+    // Giấy khen asks at least a "good" rating (or an achievement the council judges).
+    let rated = post(&app, "officer.cm-skhcn", "mutation($i: RecordPerformanceRatingInput!) { recordPerformanceRating(input: $i) { userErrors { code } } }", json!({ "i": { "recipientId": mai, "year": 2025, "rating": "GOOD" } })).await;
+    assert_eq!(
+        rated["data"]["recordPerformanceRating"]["userErrors"],
+        json!([]),
+        "{rated}"
+    );
     let body = create(&app, "officer.cm-skhcn", "GIAY_KHEN", &mai, 2025).await;
     assert_eq!(
         body["data"]["createNomination"]["nomination"]["status"], "DRAFT",

@@ -1,6 +1,7 @@
 //! Loading the shipped eligibility rules (`sync_rules`) at every start: a rule added to the
-//! list, wherever it is added, becomes one new row; nothing is duplicated; rows a province
-//! edited are kept; a database made before rules had keys upgrades without duplicates.
+//! list, wherever it is added, becomes one new row; nothing is duplicated; rows are never
+//! rewritten; a database made before rules had keys, or before rules had periods and
+//! versions, upgrades without duplicates and keeps its rows' meaning.
 
 use crate::common::TestApp;
 use entity::{award_rule, award_type};
@@ -11,27 +12,31 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
-use thidua::awards::rules::{Rule, RuleSpec, RULES};
+use thidua::awards::law::{shipped, Shipped, OLD_SOURCE};
+use thidua::awards::rules::Rule;
 use thidua::awards::store::{sync_rules, sync_rules_from};
 
 /// The shipped rules with `extra` inserted at `at`.
-fn with_inserted(at: usize, extra: RuleSpec) -> Vec<RuleSpec> {
-    let mut rules = RULES.to_vec();
+fn with_inserted(at: usize, extra: Shipped) -> Vec<Shipped> {
+    let mut rules = shipped();
     rules.insert(at, extra);
     rules
 }
 
 /// A new rule for the grassroots emulation fighter, placed second in the list (after the
 /// first rule of the same award).
-fn new_cstdcs_rule() -> RuleSpec {
-    RuleSpec {
-        key: "CSTDCS.2014.lao-dong-tien-tien-2-nam",
+fn new_cstdcs_rule() -> Shipped {
+    Shipped {
+        key: "CSTDCS.2014.lao-dong-tien-tien-2-nam".into(),
         award: "CHIEN_SI_THI_DUA_CO_SO",
         applies_from: 2014,
+        applies_to: Some(2023),
         recipient: None,
-        rule: || Rule::Streak {
+        source: OLD_SOURCE.into(),
+        rule: Rule::Streak {
             award: "LAO_DONG_TIEN_TIEN".into(),
             years: 2,
+            fresh: None,
         },
     }
 }
@@ -45,7 +50,7 @@ async fn rows(app: &TestApp) -> Vec<award_rule::Model> {
 }
 
 /// The rule names among `of` that `eligibility` reports for a new person of the demo
-/// province, sorted (a rule added to an existing database may share its place in the order
+/// province for 2020 (the rules of before 2024), sorted (a rule added to an existing database may share its place in the order
 /// with the rule it was inserted before).
 async fn checks(app: &TestApp, award: &str, of: &[&str]) -> Vec<String> {
     let person = app
@@ -59,7 +64,7 @@ async fn checks(app: &TestApp, award: &str, of: &[&str]) -> Vec<String> {
     let body = app
         .data_as(
             "board.camau",
-            "query($t: String!, $r: ID!) { eligibility(awardTypeCode: $t, recipientId: $r, year: 2024) { checks { rule } } }",
+            "query($t: String!, $r: ID!) { eligibility(awardTypeCode: $t, recipientId: $r, year: 2020) { checks { rule } } }",
             json!({ "t": award, "r": person }),
         )
         .await;
@@ -77,29 +82,24 @@ async fn checks(app: &TestApp, award: &str, of: &[&str]) -> Vec<String> {
 #[tokio::test]
 async fn a_rule_inserted_in_the_middle_of_the_list_adds_one_row_and_duplicates_none() {
     let app = TestApp::with_demo().await;
-    assert_eq!(rows(&app).await.len(), 10);
+    let shipped_rows = shipped().len();
+    assert_eq!(rows(&app).await.len(), shipped_rows);
 
     sync_rules_from(&app.db, &with_inserted(1, new_cstdcs_rule()))
         .await
         .unwrap();
 
     let after = rows(&app).await;
-    assert_eq!(after.len(), 11, "{after:#?}");
-    let mut contents: Vec<(i32, i32, &str, &str)> = after
-        .iter()
-        .map(|r| {
-            (
-                r.award_type_id,
-                r.applies_from,
-                r.kind.as_str(),
-                r.params.as_str(),
-            )
-        })
-        .collect();
-    contents.sort();
-    contents.dedup();
-    assert_eq!(contents.len(), 11, "a rule was loaded twice: {after:#?}");
-    let added = &after[10];
+    assert_eq!(after.len(), shipped_rows + 1, "{after:#?}");
+    let mut keys: Vec<&str> = after.iter().filter_map(|r| r.rule_key.as_deref()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(
+        keys.len(),
+        shipped_rows + 1,
+        "a rule was loaded twice: {after:#?}"
+    );
+    let added = &after[shipped_rows];
     assert_eq!(
         added.rule_key.as_deref(),
         Some("CSTDCS.2014.lao-dong-tien-tien-2-nam")
@@ -126,7 +126,10 @@ async fn syncing_again_changes_nothing_and_keeps_a_provinces_edit() {
     let keys: Vec<Option<&str>> = loaded.iter().map(|r| r.rule_key.as_deref()).collect();
     assert_eq!(
         keys,
-        RULES.iter().map(|s| Some(s.key)).collect::<Vec<_>>(),
+        shipped()
+            .iter()
+            .map(|s| Some(s.key.as_str()))
+            .collect::<Vec<_>>(),
         "one row per shipped rule, in the list's order"
     );
     // The province makes the provincial fighter take four years instead of three.
@@ -295,16 +298,30 @@ async fn a_database_made_before_rule_keys_upgrades_without_duplicates() {
         .await
         .unwrap();
     let keys: Vec<Option<&str>> = rows.iter().map(|r| r.rule_key.as_deref()).collect();
+    let local = format!("LOCAL/{}", rows[10].id);
     let mut expected: Vec<Option<&str>> = THEIR_KEYS.iter().copied().map(Some).collect();
-    expected.push(None);
+    // The province's own row, which had no key, is named after its id.
+    expected.push(Some(local.as_str()));
     // Shipped rules that did not exist before keys are added after, once each.
+    let all = shipped();
     expected.extend(
-        RULES
-            .iter()
-            .filter(|s| !THEIR_KEYS.contains(&s.key))
-            .map(|s| Some(s.key)),
+        all.iter()
+            .filter(|s| !THEIR_KEYS.contains(&s.key.as_str()))
+            .map(|s| Some(s.key.as_str())),
     );
     assert_eq!(keys, expected);
+    // The rules of before 2024 end in 2023 and cite the old law; the province's row of 2024
+    // stays open. Every row is a first version of a national rule.
+    for row in &rows[..10] {
+        assert_eq!(
+            (row.applies_to, row.source.as_str()),
+            (Some(2023), OLD_SOURCE)
+        );
+    }
+    assert_eq!(rows[10].applies_to, None);
+    assert!(rows
+        .iter()
+        .all(|r| r.version == 1 && r.province_id.is_none() && !r.retired));
     assert_eq!(
         rows[2].params, r#"{"award":"CHIEN_SI_THI_DUA_CO_SO","years":4}"#,
         "the province's edit was overwritten"
