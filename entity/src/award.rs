@@ -13,6 +13,8 @@ pub struct Model {
     /// Name of the recipient on the day of the award.
     pub recipient_name: String,
     pub year: i32,
+    /// Kind of commendation (loại hình).
+    pub commendation_kind: crate::enums::CommendationKind,
     pub decision_id: Option<i32>,
     pub nomination_id: Option<i32>,
     pub conference_id: Option<i32>,

@@ -229,6 +229,44 @@ pub enum ConferenceKind {
     Congress,
 }
 
+/// Kind of commendation (loại hình khen thưởng, Law 2022 Art. 8).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CommendationKind {
+    /// For achievements in carrying out the tasks (công trạng, thường xuyên).
+    #[sea_orm(string_value = "REGULAR")]
+    Regular,
+    /// For a themed emulation movement (theo chuyên đề).
+    #[sea_orm(string_value = "THEMATIC")]
+    Thematic,
+    /// For a sudden, exceptional achievement (đột xuất).
+    #[sea_orm(string_value = "EXCEPTIONAL")]
+    Exceptional,
+    /// For a lifetime's dedication (quá trình cống hiến).
+    #[sea_orm(string_value = "DEDICATION")]
+    Dedication,
+    /// For foreign affairs (đối ngoại).
+    #[sea_orm(string_value = "FOREIGN_AFFAIRS")]
+    ForeignAffairs,
+    /// For years of service (niên hạn).
+    #[sea_orm(string_value = "TENURE")]
+    Tenure,
+}
+
+impl CommendationKind {
+    /// Whether an award of this kind counts as a basis for a proposal upward (Law 2022: an
+    /// exceptional or thematic achievement is rewarded as such, and is no merit upward).
+    pub fn is_basis_upward(self) -> bool {
+        !matches!(
+            self,
+            CommendationKind::Thematic | CommendationKind::Exceptional
+        )
+    }
+}
+
 /// What an initiative record is: an initiative (sáng kiến) or an accepted scientific research
 /// project (đề tài nghiên cứu khoa học đã nghiệm thu).
 #[derive(

@@ -12,6 +12,8 @@ pub struct Model {
     pub recipient_person_id: Option<i32>,
     pub recipient_unit_id: Option<i32>,
     pub year: i32,
+    /// Kind of commendation proposed (loại hình).
+    pub commendation_kind: crate::enums::CommendationKind,
     pub proposed_by_unit_id: Option<i32>,
     pub proposed_by_cluster_year_id: Option<i32>,
     pub status: NominationStatus,

@@ -15,6 +15,11 @@
 //!
 //! `initiative.kind` tells an initiative (sáng kiến) from an accepted research project (đề
 //! tài khoa học), which the rules of Chiến sĩ thi đua cơ sở count as alternatives.
+//!
+//! `award.commendation_kind` and `nomination.commendation_kind` say the kind of
+//! commendation (loại hình khen thưởng, Law 2022 Art. 8): regular, thematic, exceptional,
+//! dedication, foreign affairs, tenure. Everything so far was regular. Thematic and
+//! exceptional awards are no basis for a proposal upward.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -165,10 +170,31 @@ impl MigrationTrait for Migration {
                     .add_column(string_len(Initiative::Kind, 32).default("INITIATIVE"))
                     .to_owned(),
             )
-            .await
+            .await?;
+        for table in [Award::Table.into_iden(), Nomination::Table.into_iden()] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(table)
+                        .add_column(string_len(Award::CommendationKind, 32).default("REGULAR"))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for table in [Award::Table.into_iden(), Nomination::Table.into_iden()] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(table)
+                        .drop_column(Award::CommendationKind)
+                        .to_owned(),
+                )
+                .await?;
+        }
         manager
             .alter_table(
                 Table::alter()
@@ -292,6 +318,17 @@ enum Province {
 enum AppUser {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum Award {
+    Table,
+    CommendationKind,
+}
+
+#[derive(DeriveIden)]
+enum Nomination {
+    Table,
 }
 
 #[derive(DeriveIden)]

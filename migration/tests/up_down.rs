@@ -274,7 +274,10 @@ async fn upgrade_from_before_rule_keys(db: &DatabaseConnection) {
 
     Migrator::up(db, None).await.expect("upgrade");
     // The policy moved to province_policy: a first version where it was set.
-    let policies = entity::province_policy::Entity::find().all(db).await.unwrap();
+    let policies = entity::province_policy::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
     assert_eq!(policies.len(), 1, "{policies:?}");
     assert!(policies[0].collective_streak_across_mergers);
     assert_eq!(

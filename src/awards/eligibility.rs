@@ -101,19 +101,31 @@ impl Report {
     }
 }
 
+/// The awards held (not revoked) that are a basis for the rules: award code and year. Awards
+/// for thematic or exceptional achievements are not (they are no merit upward): they come
+/// back apart, to be named in the report.
 async fn held<C: ConnectionTrait>(
     db: &C,
     filter: sea_orm::Condition,
     codes: &HashMap<i32, String>,
-) -> Result<Vec<(String, i32)>, DbErr> {
-    Ok(award::Entity::find()
+) -> Result<(Vec<(String, i32)>, Vec<(String, i32)>), DbErr> {
+    let mut basis = Vec::new();
+    let mut not_basis = Vec::new();
+    let rows = award::Entity::find()
         .filter(filter)
         .filter(award::Column::RevokedAt.is_null())
         .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|a| codes.get(&a.award_type_id).map(|c| (c.clone(), a.year)))
-        .collect())
+        .await?;
+    for a in rows {
+        if let Some(code) = codes.get(&a.award_type_id) {
+            if a.commendation_kind.is_basis_upward() {
+                basis.push((code.clone(), a.year));
+            } else {
+                not_basis.push((code.clone(), a.year));
+            }
+        }
+    }
+    Ok((basis, not_basis))
 }
 
 /// Every unit the unit succeeded, transitively.
@@ -219,6 +231,7 @@ pub async fn facts<C: ConnectionTrait + Sync>(
     recipient: &Recipient,
     year: i32,
     codes: &HashMap<i32, String>,
+    names: rules::Names<'_>,
 ) -> AppResult<(Facts, Vec<Check>)> {
     let mut notes = Vec::new();
     let mut facts = Facts {
@@ -228,12 +241,14 @@ pub async fn facts<C: ConnectionTrait + Sync>(
     match recipient {
         Recipient::Person(p) => {
             // A person's titles follow the person across units.
-            facts.held = held(
+            let (basis, not_basis) = held(
                 db,
                 sea_orm::Condition::all().add(award::Column::RecipientPersonId.eq(p.id)),
                 codes,
             )
             .await?;
+            facts.held = basis;
+            notes.extend(no_basis_note(&not_basis, names));
             facts.initiatives = initiative::Entity::find()
                 .filter(initiative::Column::PersonId.eq(p.id))
                 .all(db)
@@ -251,12 +266,14 @@ pub async fn facts<C: ConnectionTrait + Sync>(
             }
         }
         Recipient::Unit(u) => {
-            facts.held = held(
+            let (basis, not_basis) = held(
                 db,
                 sea_orm::Condition::all().add(award::Column::RecipientUnitId.eq(u.id)),
                 codes,
             )
             .await?;
+            facts.held = basis;
+            notes.extend(no_basis_note(&not_basis, names));
             let before = predecessors(db, u.id).await?;
             if !before.is_empty() {
                 let policy = super::policy::current(db, u.province_id).await?;
@@ -276,7 +293,8 @@ pub async fn facts<C: ConnectionTrait + Sync>(
                         sea_orm::Condition::all().add(award::Column::RecipientUnitId.is_in(ids)),
                         codes,
                     )
-                    .await?;
+                    .await?
+                    .0;
                     facts.inherited_note = Some((
                         format!("kể cả danh hiệu của đơn vị tiền thân: {}, theo quy định của tỉnh {province_name}", names.join("; ")),
                         format!("counting the titles of its predecessors: {}, as {province_name}'s policy allows", names.join("; ")),
@@ -357,6 +375,7 @@ pub async fn facts<C: ConnectionTrait + Sync>(
                             held: awards
                                 .iter()
                                 .filter(|a| a.recipient_person_id == Some(*id))
+                                .filter(|a| a.commendation_kind.is_basis_upward())
                                 .filter_map(|a| {
                                     codes.get(&a.award_type_id).map(|c| (c.clone(), a.year))
                                 })
@@ -369,6 +388,37 @@ pub async fn facts<C: ConnectionTrait + Sync>(
         }
     }
     Ok((facts, notes))
+}
+
+/// The note that names the awards for thematic or exceptional achievements the rules left
+/// out, if any.
+fn no_basis_note(not_basis: &[(String, i32)], names: rules::Names<'_>) -> Option<Check> {
+    if not_basis.is_empty() {
+        return None;
+    }
+    let vi: Vec<String> = not_basis
+        .iter()
+        .map(|(c, y)| format!("{} năm {y}", names(c).0))
+        .collect();
+    let en: Vec<String> = not_basis
+        .iter()
+        .map(|(c, y)| format!("{} {y}", names(c).1))
+        .collect();
+    Some(
+        Check::new(
+            "NO_BASIS_UPWARD",
+            CheckStatus::Passed,
+            format!(
+                "Không tính {} (khen thưởng chuyên đề hoặc đột xuất) làm căn cứ đề nghị khen thưởng",
+                vi.join(", ")
+            ),
+            format!(
+                "{} (thematic or exceptional) do not count as a basis for a proposal",
+                en.join(", ")
+            ),
+        )
+        .citing("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 8 (loại hình khen thưởng; chưa đối chiếu nguyên văn)"),
+    )
 }
 
 /// The legal basis of the exclusion "nothing pending" on `day`.
@@ -495,7 +545,7 @@ pub async fn report_on<C: ConnectionTrait + Sync>(
             format!("{name_en} is not conferred on {whom_en}")
         },
     ));
-    let (facts, notes) = facts(db, viewer, recipient, year, &codes).await?;
+    let (facts, notes) = facts(db, viewer, recipient, year, &codes, &name_of).await?;
     checks.push(not_yet_awarded(db, award_type, recipient, year).await?);
     if award_type.category == AwardCategory::Commendation {
         checks.push(one_form(award_type, &facts, year, &types));

@@ -51,6 +51,24 @@ pub enum Conferrer {
     Other,
 }
 
+/// Kind of commendation (loại hình khen thưởng, Law 2022 Art. 8).
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "entity::enums::CommendationKind")]
+pub enum CommendationKind {
+    /// For achievements in carrying out the tasks (công trạng, thường xuyên).
+    Regular,
+    /// For a themed emulation movement (chuyên đề): no basis for a proposal upward.
+    Thematic,
+    /// For a sudden, exceptional achievement (đột xuất): no basis for a proposal upward.
+    Exceptional,
+    /// For a lifetime's dedication (cống hiến).
+    Dedication,
+    /// For foreign affairs (đối ngoại).
+    ForeignAffairs,
+    /// For years of service (niên hạn).
+    Tenure,
+}
+
 /// Who an award can be given to.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "super::rules::RecipientKind")]
@@ -204,6 +222,10 @@ impl Award {
     /// Global ID.
     pub async fn id(&self) -> ID {
         global_id(NodeKind::Award, self.0.id)
+    }
+    /// The kind of commendation.
+    pub async fn kind(&self) -> CommendationKind {
+        self.0.commendation_kind.into()
     }
     /// The award type.
     async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {

@@ -5,7 +5,10 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{enums, initiative};
 
-use super::{graphql::Award, records};
+use super::{
+    graphql::{Award, CommendationKind},
+    records,
+};
 use crate::{
     access::{self, Action},
     api::{
@@ -41,6 +44,8 @@ pub struct RecordAwardInput {
     recipient_id: ID,
     /// The year of the achievement.
     year: i32,
+    /// The kind of commendation; regular by default.
+    kind: Option<CommendationKind>,
     /// The decision that conferred it, if known.
     decision: Option<DecisionInput>,
 }
@@ -179,6 +184,9 @@ impl AwardsMutation {
                 award_type_code: input.award_type_code,
                 recipient: inputs::recipient(work.txn(), viewer, &input.recipient_id).await?,
                 year: input.year,
+                kind: input
+                    .kind
+                    .map_or(enums::CommendationKind::Regular, Into::into),
                 decision: input.decision.map(|d| records::DecisionDetails {
                     number: d.number,
                     issuer_code: d.issuer_code,

@@ -7,7 +7,9 @@ use futures_util::Stream;
 use sea_orm::{sea_query::Query, ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::{
-    graphql::{recipient, Award, AwardType, Decision, EligibilityReport, Recipient},
+    graphql::{
+        recipient, Award, AwardType, CommendationKind, Decision, EligibilityReport, Recipient,
+    },
     workflow::{self, NewDecision, NewNomination, Step},
 };
 use crate::{
@@ -72,6 +74,10 @@ impl Nomination {
     /// Global ID.
     pub async fn id(&self) -> ID {
         global_id(NodeKind::Nomination, self.0.id)
+    }
+    /// The kind of commendation proposed.
+    async fn kind(&self) -> CommendationKind {
+        self.0.commendation_kind.into()
     }
     /// The award type proposed.
     async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
@@ -278,6 +284,8 @@ pub struct CreateNominationInput {
     recipient_id: ID,
     /// The year of the achievement.
     year: i32,
+    /// The kind of commendation proposed; regular by default.
+    kind: Option<CommendationKind>,
     /// The achievements (tóm tắt thành tích).
     achievements: String,
     /// The basis (tờ trình, căn cứ).
@@ -433,6 +441,9 @@ impl NominationsMutation {
                 award_type_code: input.award_type_code,
                 recipient,
                 year: input.year,
+                kind: input
+                    .kind
+                    .map_or(entity::enums::CommendationKind::Regular, Into::into),
                 achievements: input.achievements,
                 basis: input.basis,
                 justification: input.justification,

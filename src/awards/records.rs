@@ -45,6 +45,7 @@ pub struct PastAward {
     pub recipient: Recipient,
     /// The year of the achievement.
     pub year: i32,
+    pub kind: entity::enums::CommendationKind,
     pub decision: Option<DecisionDetails>,
 }
 
@@ -176,6 +177,7 @@ pub async fn record_award(
         recipient_unit_id: Set(unit),
         recipient_name: Set(name),
         year: Set(past.year),
+        commendation_kind: Set(past.kind),
         decision_id: Set(decision.as_ref().map(|d| d.id)),
         province_id: Set(home.province_id),
         created_at: Set(Utc::now()),

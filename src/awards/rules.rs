@@ -287,7 +287,7 @@ fn years_list(years: &[i32]) -> String {
 }
 
 /// A code's names (Vietnamese, English).
-pub type Names<'a> = &'a dyn Fn(&str) -> (String, String);
+pub type Names<'a> = &'a (dyn Fn(&str) -> (String, String) + Sync);
 
 /// What a rule asks, for people (Vietnamese, English); award codes are named by `names`.
 pub fn describe(rule: &Rule, names: Names) -> (String, String) {

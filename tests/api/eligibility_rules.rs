@@ -692,3 +692,45 @@ async fn a_rule_that_does_not_read_or_names_no_award_changes_nothing() {
         .collect();
     assert_eq!(fields, [json!(["appliesTo"]), json!(["source"])], "{body}");
 }
+
+#[tokio::test]
+async fn thematic_and_exceptional_awards_are_no_basis_for_a_proposal_upward() {
+    let app = TestApp::with_demo().await;
+    let case = Case::camau(&app);
+    // Cà Mau's own rule for proposing the Prime Minister's certificate: two certificates of
+    // the Chairman within five years.
+    let body = post(&app, "board.camau", SET_RULE, json!({ "i": {
+        "awardTypeCode": "BANG_KHEN_THU_TUONG", "provinceCode": "CA_MAU", "appliesFrom": 2024,
+        "rule": { "kind": "TIMES", "award": "BANG_KHEN_CHU_TICH_TINH", "count": 2, "withinYears": 5 },
+        "source": "Quyết định 30/2024/QĐ-UBND tỉnh Cà Mau" } })).await;
+    ok(&body, "setAwardRule");
+    let tam = case.person("Nguyễn Văn Tâm").await;
+    case.award("BANG_KHEN_CHU_TICH_TINH", &tam, 2023).await;
+    let body = post(&app, "board.camau", "mutation($i: RecordAwardInput!) { recordAward(input: $i) { award { kind } userErrors { message } } }", json!({ "i": { "awardTypeCode": "BANG_KHEN_CHU_TICH_TINH", "recipientId": tam, "year": 2025, "kind": "EXCEPTIONAL" } })).await;
+    ok(&body, "recordAward");
+    assert_eq!(body["data"]["recordAward"]["award"]["kind"], "EXCEPTIONAL");
+    let r = case.report("BANG_KHEN_THU_TUONG", &tam, 2025).await;
+    assert_eq!(r.verdict, "NOT_ELIGIBLE", "{}", r.body);
+    assert!(
+        r.check("TIMES")["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 lần Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
+        "{}",
+        r.body
+    );
+    assert_eq!(r.check("NO_BASIS_UPWARD")["status"], "PASSED");
+    // A regular one counts.
+    let hien = case.person("Lê Thị Hiền").await;
+    case.award("BANG_KHEN_CHU_TICH_TINH", &hien, 2023).await;
+    case.award("BANG_KHEN_CHU_TICH_TINH", &hien, 2025).await;
+    let r = case.report("BANG_KHEN_THU_TUONG", &hien, 2025).await;
+    assert!(r.has("TIMES", "PASSED"), "{}", r.body);
+    // A nomination says its kind.
+    let body = post(&app, "board.camau", "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { kind } userErrors { message } } }", json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": hien, "year": 2026, "kind": "THEMATIC", "achievements": "Phong trào chuyển đổi số" } })).await;
+    ok(&body, "createNomination");
+    assert_eq!(
+        body["data"]["createNomination"]["nomination"]["kind"],
+        "THEMATIC"
+    );
+}
