@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use entity::{
     award, award_type, cluster, cluster_year, enums::AwardCategory, enums::ClusterYearStatus,
-    initiative, person, person_position, province, ranking_entry, unit, unit_lineage,
+    initiative, person, person_position, person_private, province, ranking_entry, unit,
+    unit_lineage,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
@@ -259,6 +260,12 @@ pub async fn facts<C: ConnectionTrait + Sync>(
             let home = unit::Entity::find_by_id(p.unit_id).one(db).await?;
             if let Some(home) = home {
                 if private_visible(db, viewer, &home).await? {
+                    facts.recruited_on = Some(
+                        person_private::Entity::find_by_id(p.id)
+                            .one(db)
+                            .await?
+                            .and_then(|private| private.recruited_on),
+                    );
                     facts.ratings = Some(performance::ratings(db, Subject::Person(p.id)).await?);
                     facts.disciplines =
                         Some(performance::disciplines(db, Subject::Person(p.id)).await?);

@@ -231,8 +231,15 @@ fn from_2024() -> Vec<Shipped> {
             "LDTT.2024.tieu-chuan",
             "LAO_DONG_TIEN_TIEN",
             None,
-            law("Điều 24; tỉnh quy định chi tiết", false),
-            all(vec![rating(Rating::Good, 1), Rule::NoDiscipline]),
+            law(
+                "Điều 24; tỉnh quy định chi tiết; không xét cá nhân mới tuyển dụng dưới 10 tháng (Nghị định 91/2017/NĐ-CP, Điều 10)",
+                false,
+            ),
+            all(vec![
+                rating(Rating::Good, 1),
+                Rule::NoDiscipline,
+                Rule::Served { months: 10 },
+            ]),
         ),
         new(
             "CSTDCS.2024.tieu-chuan",

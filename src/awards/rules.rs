@@ -74,6 +74,9 @@ pub enum Rule {
     MembersRated { min: Rating, percent: u32 },
     /// No discipline in force on any day of the year assessed.
     NoDiscipline,
+    /// The person was recruited at least `months` months before the end of the year
+    /// assessed.
+    Served { months: u32 },
     /// A criterion the data cannot decide: always `NOT_CHECKED`, for the council to judge.
     Judged {
         what: String,
@@ -173,6 +176,8 @@ pub struct Facts {
     pub ratings: Option<BTreeMap<i32, Rating>>,
     /// Discipline, inspections, investigations and complaints.
     pub disciplines: Option<Vec<Discipline>>,
+    /// The day the person was recruited: `Some(None)` when not recorded.
+    pub recruited_on: Option<Option<chrono::NaiveDate>>,
     /// A collective's members during the year assessed.
     pub members: Option<Vec<Member>>,
     /// Whether the members' ratings are shown (they are private facts of persons).
@@ -387,6 +392,10 @@ pub fn describe(rule: &Rule, names: Names) -> (String, String) {
             "Không bị kỷ luật trong năm".into(),
             "No discipline during the year".into(),
         ),
+        Rule::Served { months } => (
+            format!("Được tuyển dụng từ {months} tháng trở lên tính đến cuối năm"),
+            format!("Recruited at least {months} months before the year's end"),
+        ),
         Rule::Judged { what, what_en } => (
             format!("Hội đồng đánh giá: {what}"),
             format!("For the council to judge: {what_en}"),
@@ -497,6 +506,7 @@ fn walk_problems(
             numbers.push((*count, 1, 10_000));
         }
         Rule::MembersRated { percent, .. } => numbers.push((*percent, 1, 100)),
+        Rule::Served { months } => numbers.push((*months, 1, 120)),
         Rule::LedCluster | Rule::NoDiscipline => {}
         Rule::Judged { what, what_en } => {
             for text in [what, what_en] {
@@ -670,6 +680,7 @@ impl Judge<'_> {
                     ),
                 }
             }
+            Rule::Served { months } => self.served(*months),
             Rule::Judged { what, what_en } => Check::new(
                 "JUDGED",
                 CheckStatus::NotChecked,
@@ -955,6 +966,43 @@ impl Judge<'_> {
             true,
             format!("Xếp loại từ {} trở lên {period}", min.vi()),
             format!("Rated at least \"{}\" {period_en}", min.en()),
+        )
+    }
+
+    fn served(&self, months: u32) -> Check {
+        let year = self.year;
+        let Some(recruited) = self.facts.recruited_on else {
+            return withheld("SERVED", "ngày tuyển dụng", "recruitment dates");
+        };
+        let Some(recruited) = recruited else {
+            return Check::new(
+                "SERVED",
+                CheckStatus::NotChecked,
+                "Chưa ghi nhận ngày tuyển dụng",
+                "No recruitment date recorded",
+            );
+        };
+        // Whole months from the day of recruitment to 31 December of the year assessed.
+        use chrono::Datelike;
+        let first_month_whole = i32::from(recruited.day() == 1);
+        let served =
+            (year - recruited.year()) * 12 + (12 - recruited.month() as i32) + first_month_whole;
+        let passed = served >= months as i32;
+        Check::passed_if(
+            "SERVED",
+            passed,
+            if passed {
+                format!("Được tuyển dụng ngày {recruited}: đủ {months} tháng đến cuối năm {year}")
+            } else {
+                format!(
+                    "Được tuyển dụng ngày {recruited}: chưa đủ {months} tháng đến cuối năm {year}"
+                )
+            },
+            if passed {
+                format!("Recruited on {recruited}: {months} months or more by the end of {year}")
+            } else {
+                format!("Recruited on {recruited}: less than {months} months by the end of {year}")
+            },
         )
     }
 

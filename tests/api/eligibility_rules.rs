@@ -77,7 +77,8 @@ impl Case<'_> {
             self.app,
             self.who,
             "mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } userErrors { message } } }",
-            json!({ "i": { "unitCode": unit_code, "fullName": name } }),
+            // Recruited long ago unless a case says otherwise.
+            json!({ "i": { "unitCode": unit_code, "fullName": name, "recruitedOn": "2015-01-01" } }),
         )
         .await;
         body["data"]["createPerson"]["person"]["id"]
@@ -177,6 +178,22 @@ async fn lao_dong_tien_tien_needs_a_good_rating_and_no_discipline_that_year() {
     case.rate(&cuong, 2026, "GOOD").await;
     let r = case.report("LAO_DONG_TIEN_TIEN", &cuong, 2026).await;
     assert_eq!(r.verdict, "ELIGIBLE", "{}", r.body);
+
+    // Recruited on 1 May 2025: eight months by the year's end, not ten.
+    let body = post(&app, "board.camau", "mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }", json!({ "i": { "unitCode": "CM-SKHCN-2025", "fullName": "Trần Văn Mới", "recruitedOn": "2025-05-01" } })).await;
+    let moi = body["data"]["createPerson"]["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    case.rate(&moi, 2025, "EXCELLENT").await;
+    let r = case.report("LAO_DONG_TIEN_TIEN", &moi, 2025).await;
+    assert_eq!(r.verdict, "NOT_ELIGIBLE", "{}", r.body);
+    assert!(r.has("SERVED", "FAILED"), "{}", r.body);
+    case.rate(&moi, 2026, "GOOD").await;
+    assert_eq!(
+        case.report("LAO_DONG_TIEN_TIEN", &moi, 2026).await.verdict,
+        "ELIGIBLE"
+    );
 
     let dung = case.person("Phạm Thị Dung").await;
     let r = case.report("LAO_DONG_TIEN_TIEN", &dung, 2025).await;

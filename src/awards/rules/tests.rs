@@ -468,3 +468,30 @@ fn problems_name_unknown_awards_bad_numbers_and_deep_trees() {
     }
     assert!(!problems(&deep, &known).is_empty());
 }
+
+#[test]
+fn ten_months_of_service_by_the_end_of_the_year() {
+    let rule = Rule::Served { months: 10 };
+    let on = |day: &str| Facts {
+        recruited_on: Some(Some(day.parse().unwrap())),
+        ..Default::default()
+    };
+    assert!(check(&rule, &on("2025-03-01"), 2025, &names).passed());
+    assert_eq!(
+        check(&rule, &on("2025-03-02"), 2025, &names).status,
+        CheckStatus::Failed
+    );
+    assert!(check(&rule, &on("2024-11-20"), 2025, &names).passed());
+    let unknown = Facts {
+        recruited_on: Some(None),
+        ..Default::default()
+    };
+    assert_eq!(
+        check(&rule, &unknown, 2025, &names).status,
+        CheckStatus::NotChecked
+    );
+    assert_eq!(
+        check(&rule, &Facts::default(), 2025, &names).status,
+        CheckStatus::NotChecked
+    );
+}
