@@ -343,11 +343,10 @@ pub async fn facts<C: ConnectionTrait + Sync>(
             let provincial: HashSet<i32> = clusters
                 .iter()
                 .filter(|c| {
-                    c.province_id.is_some()
-                        && c.province_id == u.province_id
-                        && c.organiser_name.is_none()
-                        && c.organiser_unit_id
-                            .is_none_or(|o| organisers.get(&o).copied().flatten() == c.province_id)
+                    let organiser = c
+                        .organiser_unit_id
+                        .map(|o| organisers.get(&o).copied().flatten());
+                    organised_by_province(c, organiser, u.province_id)
                 })
                 .map(|c| c.id)
                 .collect();
@@ -426,6 +425,20 @@ fn no_basis_note(not_basis: &[(String, i32)], names: rules::Names<'_>) -> Option
         )
         .citing("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 8 (loại hình khen thưởng; chưa đối chiếu nguyên văn)"),
     )
+}
+
+/// Whether `cluster` is one the province of `unit_province` organises: a cluster of that
+/// province, set up by the province itself or by one of its own bodies (`organiser`: the
+/// organising unit's province, when a unit organises it), not by a body outside it.
+fn organised_by_province(
+    cluster: &cluster::Model,
+    organiser: Option<Option<i32>>,
+    unit_province: Option<i32>,
+) -> bool {
+    cluster.province_id.is_some()
+        && cluster.province_id == unit_province
+        && cluster.organiser_name.is_none()
+        && organiser.is_none_or(|province| province == cluster.province_id)
 }
 
 /// The legal basis of the exclusion "nothing pending" on `day`.
@@ -662,6 +675,53 @@ fn one_form(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_clusters_the_province_organises_count() {
+        let cluster = |province: Option<i32>, organiser_name: Option<&str>| cluster::Model {
+            id: 1,
+            code: "C".into(),
+            name: "Cụm".into(),
+            search_key: "cum".into(),
+            kind: entity::enums::ClusterKind::Cluster,
+            province_id: province,
+            organiser_unit_id: None,
+            organiser_name: organiser_name.map(str::to_owned),
+            created_at: Utc::now(),
+        };
+        // Cụm II, set up by Hà Nam's People's Committee (province 7), for a unit of Hà Nam.
+        assert!(organised_by_province(
+            &cluster(Some(7), None),
+            Some(Some(7)),
+            Some(7)
+        ));
+        assert!(organised_by_province(
+            &cluster(Some(7), None),
+            None,
+            Some(7)
+        ));
+        // Another province's cluster, a national union's, or an outside body's: not counted.
+        assert!(!organised_by_province(
+            &cluster(Some(8), None),
+            None,
+            Some(7)
+        ));
+        assert!(!organised_by_province(
+            &cluster(None, None),
+            Some(None),
+            Some(7)
+        ));
+        assert!(!organised_by_province(
+            &cluster(Some(7), None),
+            Some(None),
+            Some(7)
+        ));
+        assert!(!organised_by_province(
+            &cluster(Some(7), Some("Liên hiệp các Hội KH&KT Việt Nam")),
+            None,
+            Some(7)
+        ));
+    }
 
     #[test]
     fn the_exclusions_cite_the_decree_in_force_on_the_day() {
