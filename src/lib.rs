@@ -18,6 +18,7 @@ pub mod clusters;
 pub mod conferences;
 pub mod db;
 pub mod demo;
+pub mod dossiers;
 pub mod error;
 pub mod i18n;
 pub mod identity;

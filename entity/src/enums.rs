@@ -229,6 +229,24 @@ pub enum ConferenceKind {
     Congress,
 }
 
+/// Status of a dossier (hồ sơ đề nghị khen thưởng).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DossierStatus {
+    /// Being prepared by the proposing unit (dự thảo).
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// Submitted to the board (đã trình).
+    #[sea_orm(string_value = "SUBMITTED")]
+    Submitted,
+    /// Returned to the proposing unit for completion (trả lại để hoàn thiện).
+    #[sea_orm(string_value = "RETURNED")]
+    Returned,
+}
+
 /// Kind of commendation (loại hình khen thưởng, Law 2022 Art. 8).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,

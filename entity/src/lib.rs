@@ -14,6 +14,8 @@ pub mod conference_tally;
 pub mod criterion;
 pub mod decision;
 pub mod discipline;
+pub mod dossier;
+pub mod dossier_event;
 pub mod enums;
 pub mod initiative;
 pub mod movement;

@@ -14,6 +14,8 @@ pub struct Model {
     pub year: i32,
     /// Kind of commendation proposed (loại hình).
     pub commendation_kind: crate::enums::CommendationKind,
+    /// The dossier the nomination is part of.
+    pub dossier_id: Option<i32>,
     pub proposed_by_unit_id: Option<i32>,
     pub proposed_by_cluster_year_id: Option<i32>,
     pub status: NominationStatus,

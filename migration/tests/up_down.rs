@@ -12,7 +12,7 @@ use sea_orm_migration::sea_orm::{
 };
 
 /// Every table the migration must create, in creation order.
-const TABLES: [&str; 29] = [
+const TABLES: [&str; 31] = [
     "province",
     "province_lineage",
     "unit",
@@ -42,6 +42,8 @@ const TABLES: [&str; 29] = [
     "conference_tally",
     "audit_log",
     "province_policy",
+    "dossier",
+    "dossier_event",
 ];
 
 async fn assert_tables(db: &DatabaseConnection, present: bool) {

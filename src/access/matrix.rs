@@ -26,11 +26,12 @@ pub enum Action {
     RecordAwardHistory,
     ReadAuditLog,
     ManageRules,
+    ReviewDossiers,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -49,6 +50,7 @@ impl Action {
         Action::RecordAwardHistory,
         Action::ReadAuditLog,
         Action::ManageRules,
+        Action::ReviewDossiers,
         Action::ManageUsers,
     ];
 
@@ -73,6 +75,7 @@ impl Action {
             Action::RecordAwardHistory => "record_award_history",
             Action::ReadAuditLog => "read_audit_log",
             Action::ManageRules => "manage_rules",
+            Action::ReviewDossiers => "review_dossiers",
             Action::ManageUsers => "manage_users",
         }
     }

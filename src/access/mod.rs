@@ -17,8 +17,8 @@ pub mod matrix;
 pub mod target;
 
 use entity::{
-    award, cluster_year, enums::Role, movement_registration, nomination, person, province_lineage,
-    unit,
+    award, cluster_year, dossier, enums::Role, movement_registration, nomination, person,
+    province_lineage, unit,
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Query},
@@ -331,6 +331,46 @@ impl RowScope<nomination::Model> {
             .await?
             .map(Seen))
     }
+}
+
+/// The dossiers one viewer may read (`read_nominations`): by its unit and the unit's
+/// sub-units at any depth (unit officers), all of its province and the provinces it absorbed
+/// (the board).
+pub type DossierScope = RowScope<dossier::Model>;
+
+impl RowScope<dossier::Model> {
+    /// The dossier `id` if it exists and is in scope.
+    pub async fn find<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        id: i32,
+    ) -> Result<Option<Seen<dossier::Model>>, DbErr> {
+        Ok(dossier::Entity::find_by_id(id)
+            .filter(self.condition())
+            .one(db)
+            .await?
+            .map(Seen))
+    }
+}
+
+/// The dossiers `viewer` may read, as a [`DossierScope`].
+pub async fn dossier_scope<C: ConnectionTrait>(
+    db: &C,
+    viewer: &Viewer,
+) -> Result<DossierScope, DbErr> {
+    let scopes = scopes(viewer, Action::ReadNominations);
+    if scopes.contains(&Scope::All) {
+        return Ok(RowScope::new(Condition::all()));
+    }
+    let mut any = Condition::any().add(nothing());
+    if let (true, Some(province)) = (scopes.contains(&Scope::Province), viewer.province_id) {
+        any = any.add(dossier::Column::ProvinceId.is_in(absorbed(db, province).await?));
+    }
+    if let (true, Some(unit_id)) = (scopes.contains(&Scope::Unit), viewer.unit_id) {
+        let family = unit_and_descendants(db, unit_id).await?;
+        any = any.add(dossier::Column::ProposingUnitId.is_in(family));
+    }
+    Ok(RowScope::new(any))
 }
 
 /// The nominations `viewer` may read, as a [`NominationScope`].

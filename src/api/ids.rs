@@ -25,10 +25,11 @@ pub enum NodeKind {
     ScoreSheet,
     Decision,
     Discipline,
+    Dossier,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 14] = [
+    const ALL: [NodeKind; 15] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -43,6 +44,7 @@ impl NodeKind {
         NodeKind::ScoreSheet,
         NodeKind::Decision,
         NodeKind::Discipline,
+        NodeKind::Dossier,
     ];
 
     fn name(self) -> &'static str {
@@ -61,6 +63,7 @@ impl NodeKind {
             NodeKind::ScoreSheet => "ScoreSheet",
             NodeKind::Decision => "Decision",
             NodeKind::Discipline => "Discipline",
+            NodeKind::Dossier => "Dossier",
         }
     }
 }

@@ -37,6 +37,7 @@ pub enum Node {
     ScoreSheet(crate::clusters::graphql::ScoreSheet),
     Decision(crate::awards::graphql::Decision),
     Discipline(crate::performance::graphql::Discipline),
+    Dossier(crate::dossiers::graphql::Dossier),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -115,6 +116,11 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
         NodeKind::Discipline => crate::performance::graphql::Discipline::visible(ctx, id)
             .await?
             .map(Node::Discipline),
+        NodeKind::Dossier => {
+            crate::dossiers::visible(crate::api::context::db(ctx)?, viewer(ctx)?, id)
+                .await?
+                .map(|d| Node::Dossier(crate::dossiers::graphql::Dossier(d)))
+        }
     })
 }
 

@@ -252,6 +252,11 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .await
             .unwrap(),
         entity::award_rule::Entity::find().count(db).await.unwrap(),
+        entity::dossier::Entity::find().count(db).await.unwrap(),
+        entity::dossier_event::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::province_policy::Entity::find()
             .count(db)
             .await
@@ -502,6 +507,36 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
                 |body| body["data"]["createNomination"]["nomination"]["year"] == year,
             )
+            .await;
+            (allowed, "http")
+        }
+        Action::ReviewDossiers => {
+            let admin = app.token("admin").await;
+            let (_, body) = app
+                .post_as(&admin, "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } userErrors { field message } } }", json!({ "i": { "proposingUnitCode": UNIT, "title": "Đề nghị khen thưởng", "year": 2026 } }))
+                .await;
+            let id = body["data"]["createDossier"]["dossier"]["id"].clone();
+            assert!(id.is_string(), "{body}");
+            let query = "mutation($i: AssignDossierInput!) { assignDossier(input: $i) { dossier { assignee } userErrors { code } } }";
+            let variables = json!({ "i": { "id": id, "assignee": "board.camau" } });
+            // A reviewer who may not read U's dossier is told it does not exist.
+            if persona == Persona::BoardOfOtherProvince {
+                let before = footprint(app).await;
+                let body = ask(app, persona, query, variables).await;
+                assert_eq!(
+                    body["data"]["assignDossier"]["userErrors"][0]["code"], "NOT_FOUND",
+                    "{persona:?}: {body}"
+                );
+                assert_eq!(
+                    footprint(app).await,
+                    before,
+                    "{persona:?}: changed something"
+                );
+                return (false, "http");
+            }
+            let allowed = write(app, persona, query, variables, |body| {
+                body["data"]["assignDossier"]["dossier"]["assignee"] == "board.camau"
+            })
             .await;
             (allowed, "http")
         }

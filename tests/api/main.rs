@@ -14,6 +14,7 @@ mod cli;
 mod clusters;
 mod connections;
 mod demo_seed;
+mod dossiers;
 mod eligibility_rules;
 mod graphiql;
 mod http_boundary;

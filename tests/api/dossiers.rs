@@ -1,0 +1,356 @@
+//! Dossiers over HTTP: drafted by a unit, refused while incomplete, submitted, returned by
+//! the board for completion, completed and resubmitted, each nominee decided on its own; read
+//! only by the unit and its board.
+
+use crate::common::{codes, TestApp};
+use serde_json::{json, Value};
+
+async fn post(app: &TestApp, who: &str, query: &str, variables: Value) -> Value {
+    let token = app.token(who).await;
+    app.post_as(&token, query, variables).await.1
+}
+
+const DOSSIER: &str = "id number title kind year status proposingUnit { code } submittedOn signerName assignee version waitingSince nominations { id status } history { action fromStatus toStatus actor assignee comment at }";
+
+fn payload(body: &Value, field: &str) -> Value {
+    assert!(body.get("errors").is_none(), "{body}");
+    body["data"][field].clone()
+}
+
+async fn nominate(app: &TestApp, award: &str, recipient: &str) -> String {
+    let body = post(app, "officer.cm-skhcn", "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } userErrors { message } } }", json!({ "i": { "awardTypeCode": award, "recipientId": recipient, "year": 2025, "achievements": "Hoàn thành xuất sắc nhiệm vụ năm 2025" } })).await;
+    body["data"]["createNomination"]["nomination"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{body}"))
+        .to_owned()
+}
+
+async fn person(app: &TestApp, name: &str) -> String {
+    let body = post(
+        app,
+        "officer.cm-skhcn",
+        "mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }",
+        json!({ "i": { "unitCode": "CM-SKHCN-2025", "fullName": name } }),
+    )
+    .await;
+    body["data"]["createPerson"]["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn statuses(dossier: &Value) -> Vec<String> {
+    dossier["nominations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["status"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is_decided_alone() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let binh = person(&app, "Trần Thị Bình").await;
+    let cuong = person(&app, "Lê Văn Cường").await;
+    let nominations = [
+        nominate(&app, "BANG_KHEN_CHU_TICH_TINH", &an).await,
+        nominate(&app, "BANG_KHEN_CHU_TICH_TINH", &binh).await,
+        nominate(&app, "BANG_KHEN_CHU_TICH_TINH", &cuong).await,
+    ];
+
+    let created = post(&app, "officer.cm-skhcn", &format!("mutation($i: CreateDossierInput!) {{ createDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field message }} }} }}"), json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2025", "year": 2025 } })).await;
+    let dossier = payload(&created, "createDossier")["dossier"].clone();
+    assert_eq!(dossier["status"], "DRAFT", "{created}");
+    assert_eq!(dossier["kind"], "REGULAR");
+    let id = dossier["id"].as_str().unwrap().to_owned();
+
+    let add = format!("mutation($i: DossierNominationsInput!) {{ addToDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let added = post(
+        &app,
+        "officer.cm-skhcn",
+        &add,
+        json!({ "i": { "dossierId": id, "nominationIds": nominations } }),
+    )
+    .await;
+    assert_eq!(
+        statuses(&payload(&added, "addToDossier")["dossier"]),
+        ["DRAFT", "DRAFT", "DRAFT"],
+        "{added}"
+    );
+
+    // Incomplete: the letter's number, date and signer are missing; nothing changes.
+    let submit = format!("mutation($i: SubmitDossierInput!) {{ submitDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let refused = post(
+        &app,
+        "officer.cm-skhcn",
+        &submit,
+        json!({ "i": { "id": id } }),
+    )
+    .await;
+    let errors = payload(&refused, "submitDossier")["userErrors"].clone();
+    let fields: Vec<Value> = errors
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].clone())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            json!(["number"]),
+            json!(["submittedOn"]),
+            json!(["signerName"])
+        ],
+        "{refused}"
+    );
+    let read = format!("query($id: ID!) {{ dossier(id: $id) {{ {DOSSIER} }} }}");
+    let still = app
+        .data_as("officer.cm-skhcn", &read, json!({ "id": id }))
+        .await;
+    assert_eq!(still["dossier"]["status"], "DRAFT");
+    assert_eq!(statuses(&still["dossier"]), ["DRAFT", "DRAFT", "DRAFT"]);
+
+    let submitted = post(&app, "officer.cm-skhcn", &submit, json!({ "i": { "id": id, "number": "15/TTr-SKHCN", "submittedOn": "2025-11-20", "signerName": "Huỳnh Hùng Dũng" } })).await;
+    let dossier = payload(&submitted, "submitDossier")["dossier"].clone();
+    assert_eq!(dossier["status"], "SUBMITTED", "{submitted}");
+    assert_eq!(dossier["number"], "15/TTr-SKHCN");
+    assert_eq!(statuses(&dossier), ["SUBMITTED", "SUBMITTED", "SUBMITTED"]);
+
+    // Not editable once submitted.
+    let update = format!("mutation($i: UpdateDossierInput!) {{ updateDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let late = post(
+        &app,
+        "officer.cm-skhcn",
+        &update,
+        json!({ "i": { "id": id, "title": "Khác" } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&late, "updateDossier")["userErrors"][0]["code"],
+        "WRONG_STATE"
+    );
+
+    // The board assigns it, then returns it for completion.
+    let assign = format!("mutation($i: AssignDossierInput!) {{ assignDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let refused = post(
+        &app,
+        "board.camau",
+        &assign,
+        json!({ "i": { "id": id, "assignee": "officer.cm-skhcn" } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&refused, "assignDossier")["userErrors"][0]["field"],
+        json!(["assignee"])
+    );
+    let assigned = post(
+        &app,
+        "board.camau",
+        &assign,
+        json!({ "i": { "id": id, "assignee": "board.camau" } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&assigned, "assignDossier")["dossier"]["assignee"],
+        "board.camau"
+    );
+    let back = format!("mutation($i: ReturnDossierInput!) {{ returnDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    assert_eq!(
+        codes(
+            &post(
+                &app,
+                "officer.cm-skhcn",
+                &back,
+                json!({ "i": { "id": id, "reason": "Thiếu" } })
+            )
+            .await
+        ),
+        ["FORBIDDEN"]
+    );
+    let returned = post(
+        &app,
+        "board.camau",
+        &back,
+        json!({ "i": { "id": id, "reason": "Thiếu biên bản họp Hội đồng thi đua" } }),
+    )
+    .await;
+    let dossier = payload(&returned, "returnDossier")["dossier"].clone();
+    assert_eq!(dossier["status"], "RETURNED", "{returned}");
+    assert_eq!(statuses(&dossier), ["RETURNED", "RETURNED", "RETURNED"]);
+
+    // Completed: a better title, one nominee taken out; resubmitted.
+    let fixed = post(
+        &app,
+        "officer.cm-skhcn",
+        &update,
+        json!({ "i": { "id": id, "title": "Đề nghị tặng Bằng khen năm 2025 (bổ sung)" } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&fixed, "updateDossier")["userErrors"],
+        json!([]),
+        "{fixed}"
+    );
+    let remove = format!("mutation($i: DossierNominationsInput!) {{ removeFromDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let removed = post(
+        &app,
+        "officer.cm-skhcn",
+        &remove,
+        json!({ "i": { "dossierId": id, "nominationIds": [nominations[2]] } }),
+    )
+    .await;
+    assert_eq!(
+        statuses(&payload(&removed, "removeFromDossier")["dossier"]),
+        ["RETURNED", "RETURNED"],
+        "{removed}"
+    );
+    let again = post(
+        &app,
+        "officer.cm-skhcn",
+        &submit,
+        json!({ "i": { "id": id } }),
+    )
+    .await;
+    let dossier = payload(&again, "submitDossier")["dossier"].clone();
+    assert_eq!(dossier["status"], "SUBMITTED", "{again}");
+    assert_eq!(
+        dossier["title"],
+        "Đề nghị tặng Bằng khen năm 2025 (bổ sung)"
+    );
+
+    // Each nominee's outcome is its own.
+    let step = |name: &str| {
+        format!("mutation($i: NominationStepInput!) {{ {name}(input: $i) {{ nomination {{ status }} userErrors {{ code message }} }} }}")
+    };
+    let approved = post(
+        &app,
+        "board.camau",
+        &step("approveNomination"),
+        json!({ "i": { "id": nominations[0] } }),
+    )
+    .await;
+    assert_eq!(
+        approved["data"]["approveNomination"]["nomination"]["status"], "APPROVED",
+        "{approved}"
+    );
+    let rejected = post(
+        &app,
+        "board.camau",
+        "mutation($i: NominationReasonInput!) { rejectNomination(input: $i) { nomination { status } userErrors { code message } } }",
+        json!({ "i": { "id": nominations[1], "reason": "Chưa đủ thành tích" } }),
+    )
+    .await;
+    assert_eq!(
+        rejected["data"]["rejectNomination"]["nomination"]["status"], "REJECTED",
+        "{rejected}"
+    );
+    let decided = post(&app, "board.camau", "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { recipientName } userErrors { message } } }", json!({ "i": { "number": "163/QĐ-UBND", "issuerCode": "CM-UBND", "signedOn": "2025-12-20", "signerName": "Lâm Văn Bi", "signerTitle": "Chủ tịch UBND tỉnh", "nominationIds": [nominations[0]] } })).await;
+    assert_eq!(
+        decided["data"]["issueDecision"]["awards"],
+        json!([{ "recipientName": "Nguyễn Văn An" }]),
+        "{decided}"
+    );
+    let now = app.data_as("board.camau", &read, json!({ "id": id })).await;
+    assert_eq!(statuses(&now["dossier"]), ["DECIDED", "REJECTED"]);
+
+    // The history: every step, with who held the dossier then.
+    let history: Vec<(String, Value)> = now["dossier"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["assignee"].clone(),
+            )
+        })
+        .collect();
+    let actions: Vec<&str> = history.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "createDossier",
+            "addToDossier",
+            "submitDossier",
+            "assignDossier",
+            "returnDossier",
+            "updateDossier",
+            "removeFromDossier",
+            "submitDossier"
+        ]
+    );
+    assert!(
+        history[3..].iter().all(|(_, a)| a == "board.camau"),
+        "{history:?}"
+    );
+    assert_eq!(
+        now["dossier"]["history"][4]["comment"],
+        "Thiếu biên bản họp Hội đồng thi đua"
+    );
+    // Waiting since the second submission.
+    assert_eq!(
+        now["dossier"]["waitingSince"],
+        now["dossier"]["history"][7]["at"]
+    );
+}
+
+#[tokio::test]
+async fn dossiers_are_read_by_their_unit_and_their_board_only() {
+    let app = TestApp::with_demo().await;
+    let created = post(&app, "officer.cm-skhcn", "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }", json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị khen thưởng chuyên đề", "year": 2025, "kind": "THEMATIC" } })).await;
+    let id = created["data"]["createDossier"]["dossier"]["id"].clone();
+    assert!(id.is_string(), "{created}");
+    let list = "{ dossiers(filter: { year: 2025 }) { totalCount edges { node { title kind } } } dossierCounts { status count } }";
+    for (who, count) in [
+        ("officer.cm-skhcn", 1),
+        ("board.camau", 1),
+        ("admin", 1),
+        ("board.hanam", 0),
+        ("officer.hna-skhcn", 0),
+        ("partner.demo", 0),
+    ] {
+        let body = app.data_as(who, list, json!({})).await;
+        assert_eq!(body["dossiers"]["totalCount"], count, "{who}: {body}");
+        let drafts = body["dossierCounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["status"] == "DRAFT")
+            .unwrap()["count"]
+            .clone();
+        assert_eq!(drafts, count, "{who}: {body}");
+        let one = app
+            .data_as(
+                who,
+                "query($id: ID!) { dossier(id: $id) { title } node(id: $id) { id } }",
+                json!({ "id": id }),
+            )
+            .await;
+        assert_eq!(one["dossier"].is_null(), count == 0, "{who}: {one}");
+        assert_eq!(one["node"].is_null(), count == 0, "{who}: {one}");
+    }
+    let body = app.data("{ dossiers { totalCount } }", json!({})).await;
+    assert_eq!(body["dossiers"]["totalCount"], 0, "the public: {body}");
+    // Another unit's officer cannot write to it, nor a unit officer create one for another unit.
+    let other = post(
+        &app,
+        "officer.hna-skhcn",
+        "mutation($i: UpdateDossierInput!) { updateDossier(input: $i) { userErrors { code } } }",
+        json!({ "i": { "id": id, "title": "X" } }),
+    )
+    .await;
+    assert_eq!(
+        other["data"]["updateDossier"]["userErrors"][0]["code"], "NOT_FOUND",
+        "{other}"
+    );
+    let foreign = post(
+        &app,
+        "officer.hna-skhcn",
+        "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }",
+        json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "X", "year": 2025 } }),
+    )
+    .await;
+    assert_eq!(codes(&foreign), ["FORBIDDEN"], "{foreign}");
+}
