@@ -192,6 +192,8 @@ pub enum UserErrorCode {
     InvalidCredentials,
     /// A tie in the first three places of a ranking that the tie-break does not order.
     TieUnresolved,
+    /// Whoever drafted or submitted a nomination does not approve or reject it.
+    SeparationOfDuties,
 }
 
 /// Results of resolvers and domain functions.

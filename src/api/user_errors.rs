@@ -26,6 +26,8 @@ pub enum UserErrorCode {
     InvalidCredentials,
     /// A tie in the first three places of a ranking that the tie-break does not order.
     TieUnresolved,
+    /// Whoever drafted or submitted a nomination does not approve or reject it.
+    SeparationOfDuties,
 }
 
 /// Why a mutation refused its input. A mutation with user errors changed nothing.

@@ -441,6 +441,39 @@ fn require_decider(viewer: &Viewer) -> AppResult<()> {
         .or_else(|_| access::require_some(viewer, Action::DecideProvincialAward))
 }
 
+/// Separation of duties: the account that drafted or submitted a nomination does not decide
+/// it. A cluster's proposal is the cluster's (its finalized ranking is its vote), whoever
+/// finalized it.
+async fn own_nomination(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    n: &nomination::Model,
+) -> AppResult<Option<UserProblem>> {
+    let Some(me) = viewer.user_id else {
+        return Ok(None);
+    };
+    if n.proposed_by_cluster_year_id.is_some() {
+        return Ok(None);
+    }
+    let drafted = n.created_by_user_id == Some(me);
+    let submitted = nomination_event::Entity::find()
+        .filter(nomination_event::Column::NominationId.eq(n.id))
+        .all(txn)
+        .await?
+        .iter()
+        .any(|e| e.to_status == Status::Submitted && e.actor_user_id == Some(me));
+    Ok((drafted || submitted).then(|| {
+        UserProblem::new(
+            &["id"],
+            crate::tr!(
+                "You drafted or submitted this nomination: another officer decides it.",
+                "Bạn đã lập hoặc trình hồ sơ đề nghị này: việc xét duyệt do cán bộ khác thực hiện."
+            ),
+            UserErrorCode::SeparationOfDuties,
+        )
+    }))
+}
+
 /// Takes `step` on nomination `id`, with `comment` (a reason for returning and rejecting; a
 /// justification when submitting a nomination that fails its checks).
 pub async fn take(
@@ -476,6 +509,11 @@ pub async fn take(
             ),
             UserErrorCode::WrongState,
         )]));
+    }
+    if matches!(step, Step::Approve | Step::Reject) {
+        if let Some(problem) = own_nomination(txn, viewer, &current).await? {
+            return Ok(Err(vec![problem]));
+        }
     }
     let comment = comment
         .map(|c| text::nfc(&c))

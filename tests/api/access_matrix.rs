@@ -205,7 +205,11 @@ async fn setup() -> TestApp {
 
 /// A SUBMITTED nomination of `award` for U in `year`, made by an administrator.
 async fn submitted_nomination(app: &TestApp, award: &str, year: i32) -> Value {
-    let admin = app.token("admin").await;
+    // Drafted and submitted by a clerk of the board that is none of the personas: whoever
+    // drafted or submitted a nomination does not decide it.
+    let admin = app
+        .account("board.camau.clerk", "BOARD", None, Some("CA_MAU"))
+        .await;
     let (_, body) = app
         .post_as(&admin, "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } } }", json!({ "i": { "awardTypeCode": award, "recipientId": unit_id(app).await, "year": year, "achievements": "Thử", "justification": "Thử quyền" } }))
         .await;

@@ -57,15 +57,18 @@ async fn record(app: &TestApp, award: &str, recipient: &str, year: i32) -> Value
 }
 
 /// The nomination of `award` for `recipient` and `year`, created and submitted by the board.
+/// A nomination drafted and submitted by a clerk of the board, for `board.camau` to decide.
 async fn submitted(app: &TestApp, award: &str, recipient: &str, year: i32) -> String {
-    let body = post(app, "board.camau", CREATE, json!({ "i": { "awardTypeCode": award, "recipientId": recipient, "year": year, "achievements": "Hoàn thành tốt nhiệm vụ được giao" } })).await;
+    app.account("board.camau.clerk", "BOARD", None, Some("CA_MAU"))
+        .await;
+    let body = post(app, "board.camau.clerk", CREATE, json!({ "i": { "awardTypeCode": award, "recipientId": recipient, "year": year, "achievements": "Hoàn thành tốt nhiệm vụ được giao" } })).await;
     let id = body["data"]["createNomination"]["nomination"]["id"]
         .as_str()
         .unwrap_or_else(|| panic!("{body}"))
         .to_owned();
     let body = post(
         app,
-        "board.camau",
+        "board.camau.clerk",
         SUBMIT,
         json!({ "i": { "id": id, "comment": "Giải trình: đơn vị mới hợp nhất" } }),
     )

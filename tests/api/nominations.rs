@@ -116,9 +116,22 @@ async fn a_units_giay_khen_goes_draft_submitted_returned_submitted_approved_deci
         "NOT_FOUND",
         "another unit's officer"
     );
+    // The one who drafted and submitted it does not approve it; a second officer does.
     assert_eq!(
         post(&app, "officer.cm-skhcn", APPROVE, step(&id, None)).await["data"]["approveNomination"]
-            ["nomination"]["status"],
+            ["userErrors"][0]["code"],
+        "SEPARATION_OF_DUTIES"
+    );
+    app.account(
+        "officer.cm-skhcn.2",
+        "UNIT_OFFICER",
+        Some("CM-SKHCN-2025"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        post(&app, "officer.cm-skhcn.2", APPROVE, step(&id, None)).await["data"]
+            ["approveNomination"]["nomination"]["status"],
         "APPROVED"
     );
 
@@ -351,7 +364,7 @@ async fn a_decision_failing_half_way_writes_nothing() {
         let id = id_of(&create(&app, "officer.cm-skhcn", "GIAY_KHEN", &p, 2025).await);
         post(&app, "officer.cm-skhcn", SUBMIT, step(&id, None)).await;
         if i < 2 {
-            post(&app, "officer.cm-skhcn", APPROVE, step(&id, None)).await;
+            post(&app, "board.camau", APPROVE, step(&id, None)).await;
         }
         ids.push(id);
     }
@@ -470,5 +483,51 @@ async fn nomination_updates_arrive_over_graphql_transport_ws() {
         event["payload"]["data"]["nominationUpdated"],
         json!({ "status": "SUBMITTED", "recipient": { "fullName": "Lê Thị Mai" } }),
         "{event}"
+    );
+}
+
+#[tokio::test]
+async fn whoever_drafted_or_submitted_a_nomination_does_not_decide_it() {
+    let app = TestApp::with_demo().await;
+    app.account("board.camau.clerk", "BOARD", None, Some("CA_MAU"))
+        .await;
+    app.account("board.camau.chief", "BOARD", None, Some("CA_MAU"))
+        .await;
+    let mai = person(&app, "Lê Thị Mai").await;
+    // The clerk drafts, the board's officer submits.
+    let id = id_of(
+        &create(
+            &app,
+            "board.camau.clerk",
+            "BANG_KHEN_CHU_TICH_TINH",
+            &mai,
+            2025,
+        )
+        .await,
+    );
+    post(&app, "board.camau", SUBMIT, step(&id, Some("Giải trình"))).await;
+    let reject = "mutation($i: NominationReasonInput!) { rejectNomination(input: $i) { nomination { status } userErrors { code } } }";
+    for who in ["board.camau.clerk", "board.camau"] {
+        let approve = post(&app, who, APPROVE, step(&id, None)).await;
+        assert_eq!(
+            approve["data"]["approveNomination"]["userErrors"][0]["code"], "SEPARATION_OF_DUTIES",
+            "{who}: {approve}"
+        );
+        let rejected = post(
+            &app,
+            who,
+            reject,
+            json!({ "i": { "id": id, "reason": "Không" } }),
+        )
+        .await;
+        assert_eq!(
+            rejected["data"]["rejectNomination"]["userErrors"][0]["code"], "SEPARATION_OF_DUTIES",
+            "{who}: {rejected}"
+        );
+    }
+    let approved = post(&app, "board.camau.chief", APPROVE, step(&id, None)).await;
+    assert_eq!(
+        approved["data"]["approveNomination"]["nomination"]["status"], "APPROVED",
+        "{approved}"
     );
 }

@@ -300,6 +300,36 @@ impl TestApp {
     }
 
     /// A real token for `username`, signed with the server's key.
+    /// A token of `username`, an account made through `createUser` on first use (a second
+    /// officer, for separation of duties).
+    pub async fn account(
+        &self,
+        username: &str,
+        role: &str,
+        unit_code: Option<&str>,
+        province_code: Option<&str>,
+    ) -> String {
+        if thidua::identity::users::by_username(&self.db, username)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            let admin = self.token("admin").await;
+            let (_, body) = self
+                .post_as(
+                    &admin,
+                    "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } userErrors { message } } }",
+                    serde_json::json!({ "i": { "username": username, "password": "a long enough password", "role": role, "unitCode": unit_code, "provinceCode": province_code } }),
+                )
+                .await;
+            assert_eq!(
+                body["data"]["createUser"]["user"]["username"], username,
+                "{body}"
+            );
+        }
+        self.token(username).await
+    }
+
     pub async fn token(&self, username: &str) -> String {
         let user = thidua::identity::users::by_username(&self.db, username)
             .await
