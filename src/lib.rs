@@ -16,6 +16,7 @@ pub mod awards;
 pub mod cli;
 pub mod clusters;
 pub mod conferences;
+pub mod council;
 pub mod db;
 pub mod demo;
 pub mod dossiers;

@@ -21,6 +21,9 @@ pub struct Model {
     pub cluster_certificate_quota: i32,
     /// Share of the council's members, in percent, who must vote yes.
     pub council_vote_threshold: i32,
+    /// A provincial award is approved only with a recorded council vote reaching the
+    /// threshold.
+    pub council_vote_required: bool,
     /// The decision or document the policy rests on.
     #[sea_orm(column_type = "Text")]
     pub source: String,

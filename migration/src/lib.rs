@@ -9,6 +9,7 @@ mod m20261201_000002_filtered_column_indexes;
 mod m20261202_000001_performance_facts;
 mod m20261202_000010_rules_in_force;
 mod m20261202_000020_dossiers;
+mod m20261202_000030_council;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_performance_facts::Migration),
             Box::new(m20261202_000010_rules_in_force::Migration),
             Box::new(m20261202_000020_dossiers::Migration),
+            Box::new(m20261202_000030_council::Migration),
         ]
     }
 }

@@ -12,7 +12,7 @@ use sea_orm_migration::sea_orm::{
 };
 
 /// Every table the migration must create, in creation order.
-const TABLES: [&str; 31] = [
+const TABLES: [&str; 34] = [
     "province",
     "province_lineage",
     "unit",
@@ -44,6 +44,9 @@ const TABLES: [&str; 31] = [
     "province_policy",
     "dossier",
     "dossier_event",
+    "council_session",
+    "council_agenda",
+    "council_vote",
 ];
 
 async fn assert_tables(db: &DatabaseConnection, present: bool) {

@@ -27,11 +27,12 @@ pub enum Action {
     ReadAuditLog,
     ManageRules,
     ReviewDossiers,
+    ManageCouncil,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -51,6 +52,7 @@ impl Action {
         Action::ReadAuditLog,
         Action::ManageRules,
         Action::ReviewDossiers,
+        Action::ManageCouncil,
         Action::ManageUsers,
     ];
 
@@ -76,6 +78,7 @@ impl Action {
             Action::ReadAuditLog => "read_audit_log",
             Action::ManageRules => "manage_rules",
             Action::ReviewDossiers => "review_dossiers",
+            Action::ManageCouncil => "manage_council",
             Action::ManageUsers => "manage_users",
         }
     }

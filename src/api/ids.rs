@@ -26,10 +26,11 @@ pub enum NodeKind {
     Decision,
     Discipline,
     Dossier,
+    CouncilSession,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 15] = [
+    const ALL: [NodeKind; 16] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -45,6 +46,7 @@ impl NodeKind {
         NodeKind::Decision,
         NodeKind::Discipline,
         NodeKind::Dossier,
+        NodeKind::CouncilSession,
     ];
 
     fn name(self) -> &'static str {
@@ -64,6 +66,7 @@ impl NodeKind {
             NodeKind::Decision => "Decision",
             NodeKind::Discipline => "Discipline",
             NodeKind::Dossier => "Dossier",
+            NodeKind::CouncilSession => "CouncilSession",
         }
     }
 }

@@ -38,6 +38,7 @@ pub enum Node {
     Decision(crate::awards::graphql::Decision),
     Discipline(crate::performance::graphql::Discipline),
     Dossier(crate::dossiers::graphql::Dossier),
+    CouncilSession(crate::council::graphql::CouncilSession),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -121,6 +122,9 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
                 .await?
                 .map(|d| Node::Dossier(crate::dossiers::graphql::Dossier(d)))
         }
+        NodeKind::CouncilSession => crate::council::graphql::CouncilSession::visible(ctx, id)
+            .await?
+            .map(Node::CouncilSession),
     })
 }
 

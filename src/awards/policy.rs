@@ -31,6 +31,9 @@ pub struct Policy {
     pub cluster_certificate_quota: i32,
     /// Percent of the council's members who must vote yes.
     pub council_vote_threshold: i32,
+    /// Whether a provincial award is approved only with a recorded council vote reaching the
+    /// threshold.
+    pub council_vote_required: bool,
     pub source: String,
     pub reason: Option<String>,
     pub recorded_at: Option<DateTime<Utc>>,
@@ -49,6 +52,7 @@ impl Default for Policy {
             cluster_flag_quota: 1,
             cluster_certificate_quota: 2,
             council_vote_threshold: 90,
+            council_vote_required: false,
             source: DEFAULT_SOURCE.to_owned(),
             reason: None,
             recorded_at: None,
@@ -64,6 +68,7 @@ impl From<province_policy::Model> for Policy {
             cluster_flag_quota: row.cluster_flag_quota,
             cluster_certificate_quota: row.cluster_certificate_quota,
             council_vote_threshold: row.council_vote_threshold,
+            council_vote_required: row.council_vote_required,
             source: row.source,
             reason: row.reason,
             recorded_at: Some(row.recorded_at),
@@ -127,6 +132,7 @@ pub struct PolicyChange {
     pub cluster_flag_quota: Option<i32>,
     pub cluster_certificate_quota: Option<i32>,
     pub council_vote_threshold: Option<i32>,
+    pub council_vote_required: Option<bool>,
     pub source: String,
     pub reason: Option<String>,
 }
@@ -137,7 +143,8 @@ pub const MAX_PROPOSALS: i32 = 11;
 fn summary(p: &Policy) -> Value {
     json!({ "version": p.version, "collectiveStreakAcrossMergers": p.collective_streak_across_mergers,
             "clusterFlagQuota": p.cluster_flag_quota, "clusterCertificateQuota": p.cluster_certificate_quota,
-            "councilVoteThreshold": p.council_vote_threshold, "source": p.source, "reason": p.reason })
+            "councilVoteThreshold": p.council_vote_threshold, "councilVoteRequired": p.council_vote_required,
+            "source": p.source, "reason": p.reason })
 }
 
 /// `setProvincePolicy`: stores a new version of the province's policy, audited.
@@ -178,6 +185,9 @@ pub async fn set(
         council_vote_threshold: change
             .council_vote_threshold
             .unwrap_or(before.council_vote_threshold),
+        council_vote_required: change
+            .council_vote_required
+            .unwrap_or(before.council_vote_required),
         source: text::nfc(change.source.trim()),
         reason: change
             .reason
@@ -241,6 +251,7 @@ pub async fn set(
         cluster_flag_quota: Set(next.cluster_flag_quota),
         cluster_certificate_quota: Set(next.cluster_certificate_quota),
         council_vote_threshold: Set(next.council_vote_threshold),
+        council_vote_required: Set(next.council_vote_required),
         source: Set(next.source.clone()),
         reason: Set(next.reason.clone()),
         recorded_at: Set(chrono::Utc::now()),

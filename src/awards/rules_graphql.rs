@@ -134,6 +134,9 @@ pub struct ProvincePolicy {
     cluster_certificate_quota: i32,
     /// Percent of the council's members who must vote yes.
     council_vote_threshold: i32,
+    /// Whether a provincial award is approved only with a recorded council vote reaching
+    /// the threshold.
+    council_vote_required: bool,
     /// The decision the policy rests on.
     source: String,
     /// Why this version was made.
@@ -151,6 +154,7 @@ impl ProvincePolicy {
             cluster_flag_quota: p.cluster_flag_quota,
             cluster_certificate_quota: p.cluster_certificate_quota,
             council_vote_threshold: p.council_vote_threshold,
+            council_vote_required: p.council_vote_required,
             source: p.source,
             reason: p.reason,
             recorded_at: p.recorded_at.map(DateTime),
@@ -278,6 +282,9 @@ pub struct SetProvincePolicyInput {
     cluster_certificate_quota: Option<i32>,
     /// Percent of the council's members who must vote yes (50 to 100).
     council_vote_threshold: Option<i32>,
+    /// Whether a provincial award is approved only with a recorded council vote reaching
+    /// the threshold.
+    council_vote_required: Option<bool>,
     /// The decision the policy rests on.
     source: String,
     /// Why it changes.
@@ -371,6 +378,7 @@ impl RulesMutation {
             cluster_flag_quota: input.cluster_flag_quota,
             cluster_certificate_quota: input.cluster_certificate_quota,
             council_vote_threshold: input.council_vote_threshold,
+            council_vote_required: input.council_vote_required,
             source: input.source,
             reason: input.reason,
         };

@@ -515,6 +515,12 @@ pub async fn take(
             return Ok(Err(vec![problem]));
         }
     }
+    if step == Step::Approve && award_type.level == entity::enums::AwardLevel::Provincial {
+        let policy = super::policy::current(txn, current.province_id).await?;
+        if let Some(problem) = crate::council::vote_allows(txn, &policy, &current).await? {
+            return Ok(Err(vec![problem]));
+        }
+    }
     let comment = comment
         .map(|c| text::nfc(&c))
         .filter(|c| !c.trim().is_empty());

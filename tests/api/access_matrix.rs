@@ -257,6 +257,10 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .unwrap(),
         entity::award_rule::Entity::find().count(db).await.unwrap(),
         entity::dossier::Entity::find().count(db).await.unwrap(),
+        entity::council_session::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::dossier_event::Entity::find()
             .count(db)
             .await
@@ -510,6 +514,18 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { year } } }",
                 json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
                 |body| body["data"]["createNomination"]["nomination"]["year"] == year,
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ManageCouncil => {
+            let body_name = format!("Hội đồng Thi đua – Khen thưởng tỉnh Cà Mau, phiên {n}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateCouncilSessionInput!) { createCouncilSession(input: $i) { session { body } } }",
+                json!({ "i": { "provinceCode": "CA_MAU", "heldOn": "2026-01-15", "body": body_name, "members": ["Lâm Văn Bi"], "dossierIds": [] } }),
+                |body| body["data"]["createCouncilSession"]["session"]["body"] == body_name.as_str(),
             )
             .await;
             (allowed, "http")

@@ -354,3 +354,98 @@ async fn dossiers_are_read_by_their_unit_and_their_board_only() {
     .await;
     assert_eq!(codes(&foreign), ["FORBIDDEN"], "{foreign}");
 }
+
+#[tokio::test]
+async fn where_the_policy_requires_it_the_council_votes_before_a_provincial_approval() {
+    let app = TestApp::with_demo().await;
+    let policy = post(&app, "board.camau", "mutation($i: SetProvincePolicyInput!) { setProvincePolicy(input: $i) { policy { councilVoteRequired councilVoteThreshold } userErrors { message } } }", json!({ "i": { "provinceCode": "CA_MAU", "councilVoteRequired": true, "councilVoteThreshold": 70, "source": "Quyết định 5/QĐ-UBND tỉnh Cà Mau" } })).await;
+    assert_eq!(
+        payload(&policy, "setProvincePolicy")["policy"],
+        json!({ "councilVoteRequired": true, "councilVoteThreshold": 70 })
+    );
+    let an = person(&app, "Nguyễn Văn An").await;
+    let binh = person(&app, "Trần Thị Bình").await;
+    let nominations = [
+        nominate(&app, "BANG_KHEN_CHU_TICH_TINH", &an).await,
+        nominate(&app, "BANG_KHEN_CHU_TICH_TINH", &binh).await,
+    ];
+    let created = post(&app, "officer.cm-skhcn", "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }", json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị tặng Bằng khen", "year": 2025, "number": "16/TTr-SKHCN", "submittedOn": "2025-11-25", "signerName": "Huỳnh Hùng Dũng" } })).await;
+    let id = payload(&created, "createDossier")["dossier"]["id"].clone();
+    post(&app, "officer.cm-skhcn", "mutation($i: DossierNominationsInput!) { addToDossier(input: $i) { userErrors { message } } }", json!({ "i": { "dossierId": id, "nominationIds": nominations } })).await;
+    let submitted = post(&app, "officer.cm-skhcn", "mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { dossier { status } userErrors { message } } }", json!({ "i": { "id": id } })).await;
+    assert_eq!(
+        payload(&submitted, "submitDossier")["dossier"]["status"],
+        "SUBMITTED",
+        "{submitted}"
+    );
+
+    let approve = "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } userErrors { code message } } }";
+    let early = post(
+        &app,
+        "board.camau",
+        approve,
+        json!({ "i": { "id": nominations[0] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&early, "approveNomination")["userErrors"][0]["code"],
+        "RULE_NOT_MET",
+        "{early}"
+    );
+
+    // The council meets with ten members and votes on both nominees.
+    let members: Vec<String> = (1..=10).map(|i| format!("Thành viên {i}")).collect();
+    let session = post(&app, "board.camau", "mutation($i: CreateCouncilSessionInput!) { createCouncilSession(input: $i) { session { id members agenda { id } } userErrors { field message } } }", json!({ "i": { "provinceCode": "CA_MAU", "heldOn": "2025-12-10", "body": "Hội đồng Thi đua – Khen thưởng tỉnh Cà Mau", "members": members, "dossierIds": [id], "minutes": "Biên bản họp ngày 10/12/2025" } })).await;
+    let session = payload(&session, "createCouncilSession")["session"].clone();
+    assert_eq!(session["agenda"], json!([{ "id": id }]), "{session}");
+    let vote = "mutation($i: RecordCouncilVoteInput!) { recordCouncilVote(input: $i) { vote { votesFor } userErrors { field code } } }";
+    let too_many = post(&app, "board.camau", vote, json!({ "i": { "sessionId": session["id"], "nominationId": nominations[0], "votesFor": 9, "votesAgainst": 2, "abstentions": 0 } })).await;
+    assert_eq!(
+        payload(&too_many, "recordCouncilVote")["userErrors"][0]["code"],
+        "OUT_OF_RANGE"
+    );
+    for (n, votes_for) in [(&nominations[0], 8), (&nominations[1], 6)] {
+        let recorded = post(&app, "board.camau", vote, json!({ "i": { "sessionId": session["id"], "nominationId": n, "votesFor": votes_for, "votesAgainst": 10 - votes_for, "abstentions": 0 } })).await;
+        assert_eq!(
+            payload(&recorded, "recordCouncilVote")["vote"]["votesFor"],
+            votes_for,
+            "{recorded}"
+        );
+    }
+    assert_eq!(codes(&post(&app, "board.hanam", vote, json!({ "i": { "sessionId": session["id"], "nominationId": nominations[1], "votesFor": 10, "votesAgainst": 0, "abstentions": 0 } })).await), ["FORBIDDEN"]);
+    let ok = post(
+        &app,
+        "board.camau",
+        approve,
+        json!({ "i": { "id": nominations[0] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&ok, "approveNomination")["nomination"]["status"],
+        "APPROVED",
+        "8 of 10: {ok}"
+    );
+    let below = post(
+        &app,
+        "board.camau",
+        approve,
+        json!({ "i": { "id": nominations[1] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&below, "approveNomination")["userErrors"][0]["code"],
+        "RULE_NOT_MET",
+        "6 of 10: {below}"
+    );
+
+    let sessions = app.data_as("board.camau", "{ councilSessions(filter: { provinceCode: \"CA_MAU\" }) { heldOn minutes votes { votesFor } } }", json!({})).await;
+    assert_eq!(
+        sessions["councilSessions"][0]["votes"],
+        json!([{ "votesFor": 8 }, { "votesFor": 6 }]),
+        "{sessions}"
+    );
+    let other = app
+        .data_as("board.hanam", "{ councilSessions { heldOn } }", json!({}))
+        .await;
+    assert_eq!(other["councilSessions"], json!([]));
+}
