@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use entity::{province, province_policy};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    QueryFilter, QueryOrder,
 };
 use serde_json::{json, Value};
 
@@ -155,17 +155,10 @@ pub async fn set(
 ) -> AppResult<Outcome<(province::Model, Policy)>> {
     let txn = work.txn();
     access::require_some(viewer, Action::ManageRules)?;
-    let Some(p) = province::Entity::find()
-        .filter(province::Column::Code.eq(text::nfc(change.province_code.trim())))
-        .lock_exclusive()
-        .one(txn)
-        .await?
-    else {
-        return Ok(Err(vec![UserProblem::new(
-            &["provinceCode"],
-            crate::tr!("No such province.", "Không tìm thấy tỉnh này."),
-            UserErrorCode::NotFound,
-        )]));
+    let p = match crate::organisation::store::province_for_write(txn, &change.province_code).await?
+    {
+        Ok(p) => p,
+        Err(problems) => return Ok(Err(problems)),
     };
     let target = target::of_province(&Through(txn), Some(p.id)).await?;
     access::authorize(viewer, Action::ManageRules, &target)?;

@@ -12,7 +12,7 @@ use chrono::Utc;
 use entity::{award_rule, award_type, province};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::{json, Value};
 
@@ -188,17 +188,9 @@ async fn scope_of(
         access::authorize(viewer, Action::ManageRules, &Target::none())?;
         return Ok(Ok(None));
     };
-    let Some(p) = province::Entity::find()
-        .filter(province::Column::Code.eq(text::nfc(code.trim())))
-        .lock_exclusive()
-        .one(txn)
-        .await?
-    else {
-        return Ok(Err(vec![UserProblem::new(
-            &["provinceCode"],
-            crate::tr!("No such province.", "Không tìm thấy tỉnh này."),
-            UserErrorCode::NotFound,
-        )]));
+    let p = match crate::organisation::store::province_for_write(txn, code).await? {
+        Ok(p) => p,
+        Err(problems) => return Ok(Err(problems)),
     };
     let target = target::of_province(&Through(txn), Some(p.id)).await?;
     access::authorize(viewer, Action::ManageRules, &target)?;

@@ -11,7 +11,6 @@ pub mod graphql;
 use chrono::{NaiveDate, Utc};
 use entity::{
     council_agenda, council_session, council_vote, dossier, enums::DossierStatus, nomination,
-    province,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
@@ -69,16 +68,9 @@ pub async fn create_session(
 ) -> AppResult<Outcome<council_session::Model>> {
     let txn = work.txn();
     access::require_some(viewer, Action::ManageCouncil)?;
-    let Some(p) = province::Entity::find()
-        .filter(province::Column::Code.eq(text::nfc(new.province_code.trim())))
-        .one(txn)
-        .await?
-    else {
-        return Ok(Err(vec![UserProblem::new(
-            &["provinceCode"],
-            crate::tr!("No such province.", "Không tìm thấy tỉnh này."),
-            UserErrorCode::NotFound,
-        )]));
+    let p = match crate::organisation::store::province_for_write(txn, &new.province_code).await? {
+        Ok(p) => p,
+        Err(problems) => return Ok(Err(problems)),
     };
     let target = target::of_province(&Through(txn), Some(p.id)).await?;
     access::authorize(viewer, Action::ManageCouncil, &target)?;

@@ -191,3 +191,25 @@ pub async fn find_province<C: sea_orm::ConnectionTrait>(
         .one(db)
         .await
 }
+
+/// The province a write names by `provinceCode` (trimmed, in NFC), its row locked for the rest
+/// of the write (on PostgreSQL) so that two changes of its data follow one another; a
+/// `NOT_FOUND` problem on `provinceCode` when there is none.
+pub async fn province_for_write(
+    txn: &sea_orm::DatabaseTransaction,
+    code: &str,
+) -> Result<Result<province::Model, Vec<crate::error::UserProblem>>, sea_orm::DbErr> {
+    use sea_orm::QuerySelect;
+    let found = province::Entity::find()
+        .filter(province::Column::Code.eq(crate::text::nfc(code.trim())))
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    Ok(found.ok_or_else(|| {
+        vec![crate::error::UserProblem::new(
+            &["provinceCode"],
+            crate::tr!("No such province.", "Không tìm thấy tỉnh này."),
+            crate::error::UserErrorCode::NotFound,
+        )]
+    }))
+}
