@@ -129,6 +129,18 @@ impl Nomination {
     async fn justification(&self) -> Option<&str> {
         self.0.justification.as_deref()
     }
+    /// The dossier it is part of, if the viewer may read it.
+    async fn dossier(
+        &self,
+        ctx: &Context<'_>,
+    ) -> AppResult<Option<crate::dossiers::graphql::Dossier>> {
+        let Some(id) = self.0.dossier_id else {
+            return Ok(None);
+        };
+        Ok(crate::dossiers::visible(db(ctx)?, viewer(ctx)?, id)
+            .await?
+            .map(crate::dossiers::graphql::Dossier))
+    }
     /// The eligibility report as last checked (when created and when submitted).
     async fn eligibility(&self) -> Option<EligibilityReport> {
         let stored: serde_json::Value =

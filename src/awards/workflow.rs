@@ -162,9 +162,15 @@ async fn event(
     }
     .insert(txn)
     .await?;
+    publish(work, n).await
+}
+
+/// Publishes `n` on `nominationUpdated` for the units it concerns, once the write commits
+/// (a transition, or a change of the dossier it is in).
+pub async fn publish(work: &Work, n: &nomination::Model) -> AppResult<()> {
     work.publish(NominationEvent {
         nomination_id: n.id,
-        unit_ids: units_of(txn, n).await?,
+        unit_ids: units_of(work.txn(), n).await?,
     });
     Ok(())
 }

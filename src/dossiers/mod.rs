@@ -106,7 +106,8 @@ fn summary(d: &dossier::Model) -> Value {
             "signerName": d.signer_name, "assignee": d.assignee_user_id, "version": d.version })
 }
 
-/// Writes a step of the history and the audit record.
+/// Writes a step of the history and the audit record, and publishes the dossier's
+/// nominations on `nominationUpdated` (their `dossier` changed).
 async fn record(
     work: &Work,
     viewer: &Viewer,
@@ -128,6 +129,9 @@ async fn record(
     }
     .insert(work.txn())
     .await?;
+    for n in nominations_of(work.txn(), after.id).await? {
+        workflow::publish(work, &n).await?;
+    }
     work.audit(
         viewer,
         AuditEntry {
@@ -431,7 +435,11 @@ pub async fn place(
         row.dossier_id = Set(adding.then_some(current.id));
         row.version = Set(n.version + 1);
         row.updated_at = Set(Utc::now());
-        row.update(txn).await?;
+        let row = row.update(txn).await?;
+        if !adding {
+            // Out of the dossier: its subscribers hear of it here, not through the dossier.
+            workflow::publish(work, &row).await?;
+        }
     }
     let row = save(work, &current, current.clone().into()).await?;
     let action = if adding {

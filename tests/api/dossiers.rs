@@ -449,3 +449,49 @@ async fn where_the_policy_requires_it_the_council_votes_before_a_provincial_appr
         .await;
     assert_eq!(other["councilSessions"], json!([]));
 }
+
+#[tokio::test]
+async fn a_dossiers_changes_reach_nomination_updated_for_its_unit() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let nomination = nominate(&app, "GIAY_KHEN", &an).await;
+    let mut socket = crate::common::signed_in_socket(&app, "officer.cm-skhcn").await;
+    socket
+        .send(Message::text(json!({ "id": "d", "type": "subscribe", "payload": {
+            "query": "subscription { nominationUpdated(unitCode: \"CM-SKHCN-2025\") { id status dossier { title status } } }" } }).to_string()))
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut next = async || -> Value {
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next())
+            .await
+            .expect("an event")
+            .unwrap()
+            .unwrap();
+        let event: Value = serde_json::from_str(message.to_text().unwrap()).unwrap();
+        event["payload"]["data"]["nominationUpdated"].clone()
+    };
+    let created = post(&app, "officer.cm-skhcn", "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }", json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị tặng Giấy khen", "year": 2025 } })).await;
+    let id = payload(&created, "createDossier")["dossier"]["id"].clone();
+    post(&app, "officer.cm-skhcn", "mutation($i: DossierNominationsInput!) { addToDossier(input: $i) { userErrors { message } } }", json!({ "i": { "dossierId": id, "nominationIds": [nomination] } })).await;
+    assert_eq!(
+        next().await,
+        json!({ "id": nomination, "status": "DRAFT", "dossier": { "title": "Đề nghị tặng Giấy khen", "status": "DRAFT" } })
+    );
+    post(
+        &app,
+        "officer.cm-skhcn",
+        "mutation($i: UpdateDossierInput!) { updateDossier(input: $i) { userErrors { message } } }",
+        json!({ "i": { "id": id, "title": "Đề nghị tặng Giấy khen năm 2025" } }),
+    )
+    .await;
+    assert_eq!(
+        next().await["dossier"]["title"],
+        "Đề nghị tặng Giấy khen năm 2025"
+    );
+    post(&app, "officer.cm-skhcn", "mutation($i: DossierNominationsInput!) { removeFromDossier(input: $i) { userErrors { message } } }", json!({ "i": { "dossierId": id, "nominationIds": [nomination] } })).await;
+    assert_eq!(next().await["dossier"], Value::Null);
+}
