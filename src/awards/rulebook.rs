@@ -387,12 +387,10 @@ pub async fn set(work: &Work, viewer: &Viewer, change: RuleChange) -> AppResult<
         Some(r) => r.sort_order,
         None => {
             award_rule::Entity::find()
-                .all(txn)
+                .order_by_desc(award_rule::Column::SortOrder)
+                .one(txn)
                 .await?
-                .iter()
-                .map(|r| r.sort_order)
-                .max()
-                .unwrap_or(0)
+                .map_or(0, |r| r.sort_order)
                 + 1
         }
     };

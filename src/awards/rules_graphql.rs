@@ -50,10 +50,7 @@ impl AwardRule {
         let Some(id) = self.0.row.province_id else {
             return Ok(None);
         };
-        Ok(province::Entity::find_by_id(id)
-            .one(db(ctx)?)
-            .await?
-            .map(|p| p.code))
+        Ok(loaders(ctx)?.province.load_one(id).await?.map(|p| p.code))
     }
     /// The first year it applies to.
     async fn applies_from(&self) -> i32 {

@@ -157,12 +157,24 @@ impl CouncilQuery {
             .order_by_desc(council_session::Column::Id)
             .all(db)
             .await?;
+        // The viewer's right, once per province.
+        let mut allowed = std::collections::HashMap::new();
         let mut seen = Vec::new();
         for row in rows {
-            let target =
-                access::target::of_province(&access::target::Through(db), Some(row.province_id))
+            let may = match allowed.get(&row.province_id) {
+                Some(may) => *may,
+                None => {
+                    let target = access::target::of_province(
+                        &access::target::Through(db),
+                        Some(row.province_id),
+                    )
                     .await?;
-            if access::allows(viewer, Action::ManageCouncil, &target) {
+                    let may = access::allows(viewer, Action::ManageCouncil, &target);
+                    allowed.insert(row.province_id, may);
+                    may
+                }
+            };
+            if may {
                 seen.push(CouncilSession(row));
             }
         }

@@ -3,7 +3,7 @@
 //! `returnDossier`, `assignDossier`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
-use entity::{app_user, dossier, dossier_event, enums, nomination};
+use entity::{dossier, dossier_event, enums, nomination};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{Letter, NewDossier};
@@ -42,10 +42,7 @@ async fn username(ctx: &Context<'_>, id: Option<i32>) -> AppResult<Option<String
     let Some(id) = id else {
         return Ok(None);
     };
-    Ok(app_user::Entity::find_by_id(id)
-        .one(db(ctx)?)
-        .await?
-        .map(|u| u.username))
+    Ok(loaders(ctx)?.user.load_one(id).await?.map(|u| u.username))
 }
 
 /// A dossier (hồ sơ đề nghị khen thưởng): one submission letter of a proposing unit for
@@ -117,19 +114,26 @@ impl Dossier {
             .order_by_asc(dossier_event::Column::Id)
             .all(db(ctx)?)
             .await?;
-        let mut events = Vec::with_capacity(rows.len());
-        for e in rows {
-            events.push(DossierEvent {
+        // The accounts named, in one batch.
+        let ids: Vec<i32> = rows
+            .iter()
+            .flat_map(|e| [e.actor_user_id, e.assignee_user_id])
+            .flatten()
+            .collect();
+        let users = loaders(ctx)?.user.load_many(ids).await?;
+        let name = |id: Option<i32>| id.and_then(|id| users.get(&id)).map(|u| u.username.clone());
+        Ok(rows
+            .into_iter()
+            .map(|e| DossierEvent {
                 action: e.action,
                 from_status: e.from_status.map(Into::into),
                 to_status: e.to_status.into(),
-                actor: username(ctx, e.actor_user_id).await?,
-                assignee: username(ctx, e.assignee_user_id).await?,
+                actor: name(e.actor_user_id),
+                assignee: name(e.assignee_user_id),
                 comment: e.comment,
                 at: DateTime(e.at),
-            });
-        }
-        Ok(events)
+            })
+            .collect())
     }
     /// Since when it has been in its status (how long it has waited).
     async fn waiting_since(&self, ctx: &Context<'_>) -> AppResult<DateTime> {
