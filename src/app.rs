@@ -89,7 +89,7 @@ pub async fn serve(
         database = %db::redacted(database_url),
         "thidua listening; GraphiQL at http://{address}/graphql"
     );
-    let settings = settings(args, environment)?;
+    let settings = settings(args, environment, database_url)?;
     axum::serve(
         listener,
         router_with_metrics(db.clone(), identity, metrics, settings),
@@ -101,10 +101,14 @@ pub async fn serve(
     Ok(())
 }
 
-/// The HTTP settings of `args` in `environment`: GraphiQL and introspection default to on in
+/// The HTTP settings of `args` in `environment` (files beside `database_url` unless told): GraphiQL and introspection default to on in
 /// development and off in production; `/metrics` needs its token when one is set, and is
 /// absent in production without one.
-fn settings(args: &ServeArgs, environment: Environment) -> anyhow::Result<web::Settings> {
+fn settings(
+    args: &ServeArgs,
+    environment: Environment,
+    database_url: &str,
+) -> anyhow::Result<web::Settings> {
     let development = environment == Environment::Development;
     let metrics = match (&args.metrics_token, development) {
         (Some(token), _) if !token.is_empty() => web::policy::MetricsAccess::Token(token.clone()),
@@ -123,6 +127,12 @@ fn settings(args: &ServeArgs, environment: Environment) -> anyhow::Result<web::S
         cors: web::policy::Origins::parse(&args.cors_origins).map_err(anyhow::Error::msg)?,
         behind_tls: args.behind_tls,
         metrics,
+        files: Arc::new(crate::dossiers::files::Store::new(
+            args.files_dir
+                .clone()
+                .unwrap_or_else(|| crate::dossiers::files::Store::default_dir(database_url)),
+            args.max_upload_mib * 1024 * 1024,
+        )),
     })
 }
 

@@ -206,6 +206,16 @@ pub struct ServeArgs {
     /// seconds or as 30s, 2m; between 1 s and 1 h. Over it the request is a 503 (`INTERNAL`).
     #[arg(long, env = "THIDUA_REQUEST_TIMEOUT", default_value = "30s", value_parser = parse_timeout)]
     pub request_timeout: Duration,
+
+    /// Where attachments are kept (by their SHA-256); by default `files` beside the SQLite
+    /// file, or in the working directory on PostgreSQL.
+    #[arg(long, env = "THIDUA_FILES_DIR")]
+    pub files_dir: Option<PathBuf>,
+
+    /// The largest attachment accepted, in MiB (1 to 1024).
+    #[arg(long, env = "THIDUA_MAX_UPLOAD_MIB", default_value_t = 20,
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_upload_mib: u64,
 }
 
 /// A request time limit: `30`, `30s` or `2m`, between 1 s and 1 h.

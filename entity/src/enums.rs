@@ -245,6 +245,37 @@ pub enum DossierStatus {
     /// Returned to the proposing unit for completion (trả lại để hoàn thiện).
     #[sea_orm(string_value = "RETURNED")]
     Returned,
+    /// Every nominee has its outcome: rewarded by a decision, rejected or withdrawn (đã
+    /// quyết định). Nothing in it changes any more.
+    #[sea_orm(string_value = "DECIDED")]
+    Decided,
+}
+
+/// What an attached file is (thành phần hồ sơ).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentKind {
+    /// The submission letter (tờ trình).
+    #[sea_orm(string_value = "SUBMISSION_LETTER")]
+    SubmissionLetter,
+    /// A nominee's achievement report (báo cáo thành tích).
+    #[sea_orm(string_value = "ACHIEVEMENT_REPORT")]
+    AchievementReport,
+    /// The minutes of a council's meeting (biên bản họp Hội đồng).
+    #[sea_orm(string_value = "COUNCIL_MINUTES")]
+    CouncilMinutes,
+    /// The ballot count (biên bản kiểm phiếu).
+    #[sea_orm(string_value = "BALLOT_COUNT")]
+    BallotCount,
+    /// A confirmation of an initiative's effect (xác nhận sáng kiến).
+    #[sea_orm(string_value = "INITIATIVE_CONFIRMATION")]
+    InitiativeConfirmation,
+    /// Anything else.
+    #[sea_orm(string_value = "OTHER")]
+    Other,
 }
 
 /// Kind of commendation (loại hình khen thưởng, Law 2022 Art. 8).

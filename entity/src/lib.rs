@@ -2,6 +2,7 @@
 //! system. One module per table; the schema itself is created by the `migration` crate.
 
 pub mod app_user;
+pub mod attachment;
 pub mod audit_log;
 pub mod award;
 pub mod award_rule;
@@ -44,6 +45,7 @@ pub use enums::*;
 /// The entities under their table names in UpperCamelCase, plus the enums.
 pub mod prelude {
     pub use super::app_user::Entity as AppUser;
+    pub use super::attachment::Entity as Attachment;
     pub use super::audit_log::Entity as AuditLog;
     pub use super::award::Entity as Award;
     pub use super::award_rule::Entity as AwardRule;

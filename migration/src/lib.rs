@@ -10,6 +10,7 @@ mod m20261202_000001_performance_facts;
 mod m20261202_000010_rules_in_force;
 mod m20261202_000020_dossiers;
 mod m20261202_000030_council;
+mod m20261203_000040_attachments;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_rules_in_force::Migration),
             Box::new(m20261202_000020_dossiers::Migration),
             Box::new(m20261202_000030_council::Migration),
+            Box::new(m20261203_000040_attachments::Migration),
         ]
     }
 }

@@ -27,10 +27,11 @@ pub enum NodeKind {
     Discipline,
     Dossier,
     CouncilSession,
+    Attachment,
 }
 
 impl NodeKind {
-    const ALL: [NodeKind; 16] = [
+    const ALL: [NodeKind; 17] = [
         NodeKind::Province,
         NodeKind::Unit,
         NodeKind::Person,
@@ -47,6 +48,7 @@ impl NodeKind {
         NodeKind::Discipline,
         NodeKind::Dossier,
         NodeKind::CouncilSession,
+        NodeKind::Attachment,
     ];
 
     fn name(self) -> &'static str {
@@ -67,6 +69,7 @@ impl NodeKind {
             NodeKind::Discipline => "Discipline",
             NodeKind::Dossier => "Dossier",
             NodeKind::CouncilSession => "CouncilSession",
+            NodeKind::Attachment => "Attachment",
         }
     }
 }
@@ -74,6 +77,18 @@ impl NodeKind {
 /// The global ID of row `id` of `kind`.
 pub fn global_id(kind: NodeKind, id: i32) -> async_graphql::ID {
     async_graphql::ID(URL_SAFE_NO_PAD.encode(format!("{}:{id}", kind.name())))
+}
+
+/// The row of global ID `id`, which must be of `kind`; `BAD_USER_INPUT` naming `field`
+/// otherwise.
+pub fn row_of(id: &async_graphql::ID, kind: NodeKind, field: &str) -> AppResult<i32> {
+    match parse_global_id(id)? {
+        (k, row) if k == kind => Ok(row),
+        _ => Err(AppError::bad_input(crate::tr!(
+            "`{field}` names an object of another kind",
+            "`{field}` là ID của một đối tượng khác loại"
+        ))),
+    }
 }
 
 /// Decodes a global ID; `BAD_USER_INPUT` when it is not one of ours.

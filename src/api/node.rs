@@ -39,6 +39,7 @@ pub enum Node {
     Discipline(crate::performance::graphql::Discipline),
     Dossier(crate::dossiers::graphql::Dossier),
     CouncilSession(crate::council::graphql::CouncilSession),
+    Attachment(crate::dossiers::graphql::Attachment),
 }
 
 /// The most IDs one `nodes` call may ask for.
@@ -125,6 +126,11 @@ async fn load(ctx: &Context<'_>, kind: NodeKind, id: i32) -> AppResult<Option<No
         NodeKind::CouncilSession => crate::council::graphql::CouncilSession::visible(ctx, id)
             .await?
             .map(Node::CouncilSession),
+        NodeKind::Attachment => {
+            crate::dossiers::attachments::visible(crate::api::context::db(ctx)?, viewer(ctx)?, id)
+                .await?
+                .map(|a| Node::Attachment(crate::dossiers::graphql::Attachment(a)))
+        }
     })
 }
 

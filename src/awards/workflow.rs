@@ -162,7 +162,11 @@ async fn event(
     }
     .insert(txn)
     .await?;
-    publish(work, n).await
+    publish(work, n).await?;
+    if matches!(to, Status::Decided | Status::Rejected | Status::Withdrawn) {
+        crate::dossiers::settle(work, viewer, n).await?;
+    }
+    Ok(())
 }
 
 /// Publishes `n` on `nominationUpdated` for the units it concerns, once the write commits

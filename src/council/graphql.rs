@@ -10,12 +10,12 @@ use crate::{
     access::{self, Action},
     api::{
         context::{db, run, viewer},
-        ids::{global_id, parse_global_id, NodeKind},
+        ids::{global_id, row_of, NodeKind},
         scalars::{Date, DateTime},
         user_errors::{user_errors, UserError},
     },
     dossiers::graphql::Dossier,
-    error::{AppError, AppResult},
+    error::AppResult,
     text,
 };
 
@@ -89,9 +89,22 @@ impl CouncilSession {
             .map(CouncilVote::from)
             .collect())
     }
-    /// The minutes (biên bản).
+    /// The minutes (biên bản), as text.
     async fn minutes(&self) -> Option<&str> {
         self.0.minutes.as_deref()
+    }
+    /// Its files: the signed minutes (`COUNCIL_MINUTES`), the ballot count, oldest first.
+    async fn attachments(
+        &self,
+        ctx: &Context<'_>,
+    ) -> AppResult<Vec<crate::dossiers::graphql::Attachment>> {
+        Ok(
+            crate::dossiers::attachments::of_session(db(ctx)?, self.0.id)
+                .await?
+                .into_iter()
+                .map(crate::dossiers::graphql::Attachment)
+                .collect(),
+        )
     }
 }
 
@@ -232,16 +245,6 @@ pub struct RecordCouncilVotePayload {
     user_errors: Vec<UserError>,
 }
 
-fn of_kind(id: &ID, kind: NodeKind, field: &str) -> AppResult<i32> {
-    match parse_global_id(id)? {
-        (k, row) if k == kind => Ok(row),
-        _ => Err(AppError::bad_input(crate::tr!(
-            "`{field}` names an object of another kind",
-            "`{field}` là ID của một đối tượng khác loại"
-        ))),
-    }
-}
-
 /// Writes of the council: the board of the province.
 #[derive(Default)]
 pub struct CouncilMutation;
@@ -260,7 +263,7 @@ impl CouncilMutation {
         let dossier_ids = input
             .dossier_ids
             .iter()
-            .map(|id| of_kind(id, NodeKind::Dossier, "dossierIds"))
+            .map(|id| row_of(id, NodeKind::Dossier, "dossierIds"))
             .collect::<AppResult<Vec<i32>>>()?;
         let new = NewSession {
             province_code: input.province_code,
@@ -295,8 +298,8 @@ impl CouncilMutation {
         let viewer = viewer(ctx)?;
         access::require_some(viewer, Action::ManageCouncil)?;
         let new = NewVote {
-            session_id: of_kind(&input.session_id, NodeKind::CouncilSession, "sessionId")?,
-            nomination_id: of_kind(&input.nomination_id, NodeKind::Nomination, "nominationId")?,
+            session_id: row_of(&input.session_id, NodeKind::CouncilSession, "sessionId")?,
+            nomination_id: row_of(&input.nomination_id, NodeKind::Nomination, "nominationId")?,
             votes_for: input.votes_for,
             votes_against: input.votes_against,
             abstentions: input.abstentions,

@@ -1,17 +1,21 @@
 //! The GraphQL face of dossiers: `dossier`, `dossiers`, `dossierCounts` and the mutations
 //! `createDossier`, `updateDossier`, `addToDossier`, `removeFromDossier`, `submitDossier`,
-//! `returnDossier`, `assignDossier`.
+//! `returnDossier`, `assignDossier`; attachments (`uploadAttachment`, `removeAttachment`).
 
-use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
-use entity::{dossier, dossier_event, enums, nomination};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Upload, ID};
+use entity::{attachment, dossier, dossier_event, enums, nomination};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{Letter, NewDossier};
+use super::{
+    attachments::{self, refusal_problem, NewAttachment, Owner},
+    files::Store,
+    Letter, NewDossier,
+};
 use crate::{
     access::{self, Action},
     api::{
         context::{db, loaders, run, viewer},
-        ids::{global_id, parse_global_id, NodeKind},
+        ids::{global_id, parse_global_id, row_of, NodeKind},
         paging::{fetch_page, Conn, PageArgs},
         scalars::{Date, DateTime, Year},
         user_errors::{user_errors, UserError},
@@ -32,6 +36,8 @@ pub enum DossierStatus {
     Submitted,
     /// Returned to the proposing unit for completion (trả lại để hoàn thiện).
     Returned,
+    /// Every nominee has its outcome: rewarded by a decision, rejected or withdrawn.
+    Decided,
 }
 
 /// A dossier (hồ sơ đề nghị khen thưởng): one submission letter of a proposing unit for
@@ -101,6 +107,15 @@ impl Dossier {
             .await?
             .into_iter()
             .map(Nomination)
+            .collect())
+    }
+    /// Its files, oldest first: the letter, the achievement reports (each naming its
+    /// nomination), the council's minutes and ballot count, and any others.
+    async fn attachments(&self, ctx: &Context<'_>) -> AppResult<Vec<Attachment>> {
+        Ok(attachments::of_dossier(db(ctx)?, self.0.id)
+            .await?
+            .into_iter()
+            .map(Attachment)
             .collect())
     }
     /// The username of the board's officer who holds it.
@@ -270,6 +285,7 @@ impl DossiersQuery {
             DossierStatus::Draft,
             DossierStatus::Submitted,
             DossierStatus::Returned,
+            DossierStatus::Decided,
         ] {
             let select = filtered(
                 ctx,
@@ -564,6 +580,223 @@ impl DossiersMutation {
         let assignee = input.assignee;
         Ok(run(ctx, async |work| {
             super::assign(work, viewer, id, assignee).await
+        })
+        .await?
+        .into())
+    }
+}
+
+/// What an attached file is (thành phần hồ sơ).
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "enums::AttachmentKind")]
+pub enum AttachmentKind {
+    /// The submission letter (tờ trình).
+    SubmissionLetter,
+    /// A nominee's achievement report (báo cáo thành tích).
+    AchievementReport,
+    /// The minutes of a council's meeting (biên bản họp Hội đồng).
+    CouncilMinutes,
+    /// The ballot count (biên bản kiểm phiếu).
+    BallotCount,
+    /// A confirmation of an initiative's effect (xác nhận sáng kiến).
+    InitiativeConfirmation,
+    /// Anything else.
+    Other,
+}
+
+/// A file attached to a dossier or a council session, downloaded at `url` with the same
+/// token by those who may read what it is attached to.
+pub struct Attachment(pub attachment::Model);
+
+/// A file attached to a dossier or a council session.
+#[Object]
+impl Attachment {
+    /// Global ID.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Attachment, self.0.id)
+    }
+    /// What it is.
+    async fn kind(&self) -> AttachmentKind {
+        self.0.kind.into()
+    }
+    /// The name it was uploaded with.
+    async fn file_name(&self) -> &str {
+        &self.0.file_name
+    }
+    /// The media type its content was recognised as (never what the client said).
+    async fn content_type(&self) -> &str {
+        &self.0.content_type
+    }
+    /// Its size in bytes.
+    async fn size(&self) -> i32 {
+        i32::try_from(self.0.size).unwrap_or(i32::MAX)
+    }
+    /// The SHA-256 of its content, in lower-case hex.
+    async fn sha256(&self) -> &str {
+        &self.0.sha256
+    }
+    /// Where to download it (`GET`, with the viewer's `Authorization`), relative to the
+    /// server.
+    async fn url(&self) -> String {
+        format!("/files/{}", global_id(NodeKind::Attachment, self.0.id).0)
+    }
+    /// The nomination whose document it is (an achievement report), by global ID.
+    async fn nomination_id(&self) -> Option<ID> {
+        self.0
+            .nomination_id
+            .map(|n| global_id(NodeKind::Nomination, n))
+    }
+    /// Who uploaded it (username).
+    async fn uploaded_by(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
+        username(ctx, self.0.uploaded_by_user_id).await
+    }
+    /// When.
+    async fn uploaded_at(&self) -> DateTime {
+        DateTime(self.0.uploaded_at)
+    }
+}
+
+/// Input of `uploadAttachment`: a file (a part of a GraphQL multipart request) and what it
+/// is attached to: a dossier (and in it, for an achievement report, a nomination) or a
+/// council session.
+#[derive(InputObject)]
+pub struct UploadAttachmentInput {
+    /// The file: PDF, DOCX, XLSX, JPEG or PNG, recognised by its content.
+    file: Upload,
+    /// What it is.
+    kind: AttachmentKind,
+    /// The dossier it belongs to.
+    dossier_id: Option<ID>,
+    /// The nominee of the dossier whose document it is.
+    nomination_id: Option<ID>,
+    /// The council session it belongs to (instead of a dossier).
+    council_session_id: Option<ID>,
+}
+
+/// Input of `removeAttachment`.
+#[derive(InputObject)]
+pub struct RemoveAttachmentInput {
+    /// The attachment.
+    id: ID,
+}
+
+/// Result of `uploadAttachment` and `removeAttachment`.
+#[derive(SimpleObject, Default)]
+pub struct AttachmentPayload {
+    /// The attachment as uploaded or as it was before its removal.
+    attachment: Option<Attachment>,
+    /// Why nothing was changed.
+    user_errors: Vec<UserError>,
+}
+
+impl From<Outcome<attachment::Model>> for AttachmentPayload {
+    fn from(outcome: Outcome<attachment::Model>) -> Self {
+        match outcome {
+            Ok(row) => AttachmentPayload {
+                attachment: Some(Attachment(row)),
+                user_errors: Vec::new(),
+            },
+            Err(problems) => AttachmentPayload {
+                attachment: None,
+                user_errors: user_errors(problems),
+            },
+        }
+    }
+}
+
+fn owner(input: &UploadAttachmentInput) -> AppResult<Owner> {
+    let dossier = input
+        .dossier_id
+        .as_ref()
+        .map(|id| row_of(id, NodeKind::Dossier, "dossierId"))
+        .transpose()?;
+    let nomination = input
+        .nomination_id
+        .as_ref()
+        .map(|id| row_of(id, NodeKind::Nomination, "nominationId"))
+        .transpose()?;
+    let session = input
+        .council_session_id
+        .as_ref()
+        .map(|id| row_of(id, NodeKind::CouncilSession, "councilSessionId"))
+        .transpose()?;
+    match (dossier, session) {
+        (Some(dossier_id), None) => Ok(Owner::Dossier {
+            dossier_id,
+            nomination_id: nomination,
+        }),
+        (None, Some(id)) if nomination.is_none() => Ok(Owner::CouncilSession(id)),
+        _ => Err(AppError::bad_input(crate::tr!(
+            "Give either `dossierId` (and possibly `nominationId`) or `councilSessionId`",
+            "Cần cho biết `dossierId` (có thể kèm `nominationId`) hoặc `councilSessionId`, không cả hai"
+        ))),
+    }
+}
+
+/// Writes of attachments.
+#[derive(Default)]
+pub struct AttachmentsMutation;
+
+#[Object]
+impl AttachmentsMutation {
+    /// Attaches a file (sent as a GraphQL multipart request) to a dossier that is DRAFT or
+    /// RETURNED (its unit's officers), or to a council session (the board). A file of
+    /// another type than PDF, DOCX, XLSX, JPEG or PNG, or empty, is refused as a userError;
+    /// one larger than the server's limit is refused before it runs (413).
+    async fn upload_attachment(
+        &self,
+        ctx: &Context<'_>,
+        input: UploadAttachmentInput,
+    ) -> AppResult<AttachmentPayload> {
+        let viewer = viewer(ctx)?;
+        let owner = owner(&input)?;
+        match owner {
+            Owner::Dossier { .. } => access::require_some(viewer, Action::CreateNomination)?,
+            Owner::CouncilSession(_) => access::require_some(viewer, Action::ManageCouncil)?,
+        }
+        let upload = input.file.value(ctx).map_err(|e| AppError::internal(&e))?;
+        let store = ctx
+            .data_opt::<std::sync::Arc<Store>>()
+            .ok_or_else(|| AppError::internal(&std::io::Error::other("no file store")))?
+            .clone();
+        let content = upload.content;
+        let stored = tokio::task::spawn_blocking(move || store.put(content))
+            .await
+            .map_err(|e| AppError::internal(&std::io::Error::other(e.to_string())))?
+            .map_err(|e| AppError::internal(&e))?;
+        let stored = match stored {
+            Ok(stored) => stored,
+            Err(refusal) => {
+                return Ok(AttachmentPayload {
+                    attachment: None,
+                    user_errors: user_errors(vec![refusal_problem(refusal)]),
+                })
+            }
+        };
+        let new = NewAttachment {
+            owner,
+            kind: input.kind.into(),
+            file_name: upload.filename,
+            stored,
+        };
+        Ok(run(ctx, async |work| {
+            attachments::attach(work, viewer, new).await
+        })
+        .await?
+        .into())
+    }
+
+    /// Takes a file off a dossier that is DRAFT or RETURNED, or off a council session
+    /// without votes.
+    async fn remove_attachment(
+        &self,
+        ctx: &Context<'_>,
+        input: RemoveAttachmentInput,
+    ) -> AppResult<AttachmentPayload> {
+        let viewer = viewer(ctx)?;
+        let id = row_of(&input.id, NodeKind::Attachment, "id")?;
+        Ok(run(ctx, async |work| {
+            attachments::remove(work, viewer, id).await
         })
         .await?
         .into())

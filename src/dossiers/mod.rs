@@ -8,6 +8,8 @@
 //!
 //! [`graphql`] is the GraphQL face.
 
+pub mod attachments;
+pub mod files;
 pub mod graphql;
 
 use chrono::{NaiveDate, Utc};
@@ -39,6 +41,7 @@ pub fn status_name(status: DossierStatus) -> &'static str {
         DossierStatus::Draft => "DRAFT",
         DossierStatus::Submitted => "SUBMITTED",
         DossierStatus::Returned => "RETURNED",
+        DossierStatus::Decided => "DECIDED",
     }
 }
 
@@ -342,7 +345,8 @@ pub async fn nominations_of<C: sea_orm::ConnectionTrait>(
 
 /// `addToDossier` (`adding`) and `removeFromDossier`: places nominations of the proposing
 /// unit, of the dossier's year, DRAFT or RETURNED and in no other dossier, in the dossier,
-/// or takes them out; only while the dossier is DRAFT or RETURNED.
+/// or takes them out (with the files attached for them); only while the dossier is DRAFT
+/// or RETURNED.
 pub async fn place(
     work: &Work,
     viewer: &Viewer,
@@ -437,7 +441,13 @@ pub async fn place(
         row.updated_at = Set(Utc::now());
         let row = row.update(txn).await?;
         if !adding {
-            // Out of the dossier: its subscribers hear of it here, not through the dossier.
+            // Out of the dossier, with its own files: its subscribers hear of it here, not
+            // through the dossier.
+            entity::attachment::Entity::delete_many()
+                .filter(entity::attachment::Column::DossierId.eq(current.id))
+                .filter(entity::attachment::Column::NominationId.eq(n.id))
+                .exec(txn)
+                .await?;
             workflow::publish(work, &row).await?;
         }
     }
@@ -461,7 +471,8 @@ pub async fn place(
 }
 
 /// `submitDossier`: checks the dossier is complete (the letter's number, date and signer;
-/// at least one nomination; an achievement report for each) and submits it with every
+/// at least one nomination; its summary of achievements and an attached achievement report
+/// for each; the attachments of [`attachments::REQUIRED_KINDS`]) and submits it with every
 /// nomination in it; what is missing comes back as userErrors, and then nothing changes.
 pub async fn submit(
     work: &Work,
@@ -519,6 +530,8 @@ pub async fn submit(
             "Hồ sơ chưa có đối tượng đề nghị nào.",
         ));
     }
+    let files = attachments::of_dossier(txn, current.id).await?;
+    problems.extend(attachments::missing(&files, &nominations));
     for (i, n) in nominations.iter().enumerate() {
         if n.achievements.trim().is_empty() {
             let index = i.to_string();
@@ -670,6 +683,58 @@ pub async fn assign(
     let row = save(work, &current, row).await?;
     record(work, viewer, "assignDossier", Some(&current), &row, None).await?;
     Ok(Ok(row))
+}
+
+/// Records a change of dossier `id`'s files (`action`, naming `file_name`) as a step of its
+/// history and a new version.
+async fn touch(
+    work: &Work,
+    viewer: &Viewer,
+    id: i32,
+    action: &'static str,
+    file_name: &str,
+) -> AppResult<()> {
+    let Some(current) = dossier::Entity::find_by_id(id).one(work.txn()).await? else {
+        return Ok(());
+    };
+    let row = save(work, &current, current.clone().into()).await?;
+    record(
+        work,
+        viewer,
+        action,
+        Some(&current),
+        &row,
+        Some(file_name.to_owned()),
+    )
+    .await
+}
+
+/// Called when nomination `n` reached an outcome (decided, rejected, withdrawn): its dossier,
+/// SUBMITTED, becomes DECIDED once every nomination in it has one.
+pub async fn settle(work: &Work, viewer: &Viewer, n: &nomination::Model) -> AppResult<()> {
+    let Some(id) = n.dossier_id else {
+        return Ok(());
+    };
+    let txn = work.txn();
+    let Some(current) = dossier::Entity::find_by_id(id).one(txn).await? else {
+        return Ok(());
+    };
+    if current.status != DossierStatus::Submitted {
+        return Ok(());
+    }
+    let all_settled = nominations_of(txn, id).await?.iter().all(|n| {
+        matches!(
+            n.status,
+            NominationStatus::Decided | NominationStatus::Rejected | NominationStatus::Withdrawn
+        )
+    });
+    if !all_settled {
+        return Ok(());
+    }
+    let mut row: dossier::ActiveModel = current.clone().into();
+    row.status = Set(DossierStatus::Decided);
+    let row = save(work, &current, row).await?;
+    record(work, viewer, "decided", Some(&current), &row, None).await
 }
 
 /// Whether `viewer` may read dossier `d`.

@@ -16,21 +16,19 @@
 
 use std::collections::BTreeMap;
 
-use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
+use async_graphql::http::{MultipartOptions, ALL_WEBSOCKET_PROTOCOLS};
 use async_graphql::{
     parser::{parse_query, types::OperationType},
-    Request, Response as GqlResponse, Variables,
+    ParseRequestError, Request, Response as GqlResponse, Variables,
 };
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::{
     body::Bytes,
-    extract::{
-        rejection::{BytesRejection, QueryRejection},
-        Query, State,
-    },
+    extract::{rejection::QueryRejection, FromRequest, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
+use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 
 use super::{documents::Trust, AppState};
@@ -54,6 +52,7 @@ const RETRY_AFTER_SECONDS: &str = "5";
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
+const MULTIPART: &str = "multipart/form-data";
 
 /// The media type of the response the client accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,6 +327,7 @@ async fn execute(
         .data(viewer)
         .data(state.identity.clone())
         .data(state.events.clone())
+        .data(state.settings.files.clone())
         .data(Loaders::new(&state.db));
     let response = match tokio::time::timeout(
         state.settings.request_timeout,
@@ -404,13 +404,23 @@ fn log_errors(response: &GqlResponse) {
     }
 }
 
-/// POST /graphql: one GraphQL request as JSON.
+/// POST /graphql: one GraphQL request as JSON, or as a GraphQL multipart request (the
+/// multipart request specification) when it uploads files.
 pub async fn post_graphql(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    request: axum::extract::Request,
 ) -> Response {
+    let headers = request.headers().clone();
     let media = Media::from_headers(&headers);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if essence.eq_ignore_ascii_case(MULTIPART) {
+        return post_multipart(state, headers, request.into_body()).await;
+    }
+    let body = Bytes::from_request(request, &state).await;
     let body = match body {
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -436,19 +446,14 @@ pub async fn post_graphql(
             )
         }
     };
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim();
     if !essence.eq_ignore_ascii_case(JSON) {
         return refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             media,
             ErrorCode::BadUserInput,
             crate::tr!(
-                "Send the request as `Content-Type: application/json`.",
-                "Hãy gửi yêu cầu với `Content-Type: application/json`."
+                "Send the request as `Content-Type: application/json` (or `multipart/form-data` to upload files).",
+                "Hãy gửi yêu cầu với `Content-Type: application/json` (hoặc `multipart/form-data` khi tải tệp lên)."
             ),
         );
     }
@@ -506,6 +511,111 @@ pub async fn post_graphql(
             )
         }
     };
+    match resolve_document(&state, media, &mut request) {
+        Ok(trust) => super::caching::no_store(execute(&state, &headers, request, trust).await),
+        Err(refusal) => *refusal,
+    }
+}
+
+/// The most files one multipart request may carry.
+pub const MAX_FILES_PER_REQUEST: usize = 5;
+
+/// A GraphQL multipart request (`operations`, `map`, then the files): only signed in (so that
+/// no page of another site can send one in a viewer's name: the API reads bearer tokens, which
+/// a browser never adds by itself), each file at most the store's limit, the body at most
+/// [`MAX_FILES_PER_REQUEST`] of them. Files are kept in unnamed temporary files while the
+/// request runs and vanish with it; a request cut off or over the limit runs nothing.
+async fn post_multipart(state: AppState, headers: HeaderMap, body: axum::body::Body) -> Response {
+    let media = Media::from_headers(&headers);
+    if headers.get(header::AUTHORIZATION).is_none() {
+        state.metrics.count_errors(["UNAUTHENTICATED"]);
+        let mut response = refuse(
+            StatusCode::UNAUTHORIZED,
+            media,
+            ErrorCode::Unauthenticated,
+            crate::tr!(
+                "Sign in to upload: a multipart request needs `Authorization: Bearer …`.",
+                "Hãy đăng nhập để tải tệp lên: yêu cầu multipart cần có `Authorization: Bearer …`."
+            ),
+        );
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return response;
+    }
+    let max_file = usize::try_from(state.settings.files.max_bytes()).unwrap_or(usize::MAX);
+    let max_body = max_file
+        .saturating_mul(MAX_FILES_PER_REQUEST)
+        .saturating_add(super::MAX_BODY_BYTES);
+    let mib = state.settings.files.max_bytes() / (1024 * 1024);
+    let too_large = || {
+        refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            media,
+            ErrorCode::BadUserInput,
+            crate::tr!(
+                "A file is larger than the {mib} MiB the server accepts, or the request carries more than {MAX_FILES_PER_REQUEST} files.",
+                "Có tệp lớn hơn mức {mib} MiB mà máy chủ chấp nhận, hoặc yêu cầu có quá {MAX_FILES_PER_REQUEST} tệp."
+            ),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > max_body) {
+        return too_large();
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, max_body));
+    let reader = body
+        .into_data_stream()
+        .map_err(std::io::Error::other)
+        .into_async_read();
+    let options = MultipartOptions::default()
+        .max_file_size(max_file)
+        .max_num_files(MAX_FILES_PER_REQUEST);
+    let mut request = match async_graphql::http::receive_body(content_type, reader, options).await {
+        Ok(request) => request,
+        Err(ParseRequestError::PayloadTooLarge) => return too_large(),
+        Err(ParseRequestError::UnsupportedBatch) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                media,
+                ErrorCode::BadUserInput,
+                crate::tr!(
+                    "Batched requests are not supported: send one operation per request.",
+                    "Không hỗ trợ gửi gộp nhiều yêu cầu (batch): mỗi yêu cầu chỉ gửi một thao tác."
+                ),
+            )
+        }
+        Err(error) => {
+            tracing::info!(%error, "multipart request refused");
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                media,
+                ErrorCode::BadUserInput,
+                crate::tr!(
+                    "The multipart request is malformed or cut off: it needs the fields `operations` and `map`, then every file the map names (the GraphQL multipart request specification).",
+                    "Yêu cầu multipart sai định dạng hoặc bị cắt ngang: cần có trường `operations` và `map`, sau đó là mọi tệp mà `map` nêu (đặc tả GraphQL multipart request)."
+                ),
+            );
+        }
+    };
+    if request.query.is_empty() && !request.extensions.contains_key("persistedQuery") {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            media,
+            ErrorCode::BadUserInput,
+            crate::tr!(
+                "The body has no `query`.",
+                "Nội dung yêu cầu không có `query`."
+            ),
+        );
+    }
     match resolve_document(&state, media, &mut request) {
         Ok(trust) => super::caching::no_store(execute(&state, &headers, request, trust).await),
         Err(refusal) => *refusal,

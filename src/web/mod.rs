@@ -2,6 +2,7 @@
 
 pub mod caching;
 pub mod documents;
+pub mod files;
 pub mod graphiql;
 pub mod graphql;
 pub mod health;
@@ -51,6 +52,8 @@ pub struct Settings {
     pub metrics: policy::MetricsAccess,
     /// Persisted documents: APQ, or only the trusted ones.
     pub documents: Arc<documents::Documents>,
+    /// Where attachments are kept, and the largest one accepted.
+    pub files: Arc<crate::dossiers::files::Store>,
 }
 
 impl Default for Settings {
@@ -64,6 +67,10 @@ impl Default for Settings {
             behind_tls: false,
             metrics: policy::MetricsAccess::Open,
             documents: Arc::default(),
+            files: Arc::new(crate::dossiers::files::Store::new(
+                std::env::temp_dir().join("thidua-files"),
+                crate::dossiers::files::DEFAULT_MAX_BYTES,
+            )),
         }
     }
 }
@@ -81,12 +88,13 @@ pub struct AppState {
 
 /// The router production runs, and tests drive over real HTTP.
 pub fn router(state: AppState) -> Router {
-    let mut routes = Router::new().route(
+    let mut routes: Router<AppState> = Router::new().route(
         "/graphql",
         get(graphql::get_graphql)
             .post(graphql::post_graphql)
             .fallback(graphql::method_not_allowed),
     );
+    routes = routes.route("/files/{id}", get(files::download));
     // GraphiQL's assets only where GraphiQL is served.
     if state.settings.graphiql {
         routes = routes.route("/graphiql/{name}", get(graphiql::asset));

@@ -48,8 +48,107 @@ fn statuses(dossier: &Value) -> Vec<String> {
         .collect()
 }
 
+/// A small PDF, different for each `label`.
+pub fn pdf(label: &str) -> Vec<u8> {
+    format!("%PDF-1.7\n% {label}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n").into_bytes()
+}
+
+/// A minimal Office document: a DOCX (`word/document.xml`) or an XLSX (`xl/workbook.xml`).
+pub fn office(main_part: &str, label: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut bytes);
+    for (name, body) in [("[Content_Types].xml", "<Types/>"), (main_part, label)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    bytes.into_inner()
+}
+
+pub const UPLOAD: &str = "mutation($i: UploadAttachmentInput!) { uploadAttachment(input: $i) { attachment { id kind fileName contentType size sha256 url nominationId uploadedBy } userErrors { field code message } } }";
+
+/// Uploads `bytes` as `who`, attached as `target` says (`dossierId`, `nominationId`,
+/// `councilSessionId`); the payload.
+pub async fn upload(
+    app: &TestApp,
+    who: &str,
+    target: Value,
+    kind: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Value {
+    let token = app.token(who).await;
+    let mut input = target;
+    input["kind"] = json!(kind);
+    input["file"] = Value::Null;
+    let (status, body) = app
+        .upload_as(
+            &token,
+            UPLOAD,
+            json!({ "i": input }),
+            "variables.i.file",
+            name,
+            bytes,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    payload(&body, "uploadAttachment")
+}
+
+/// Attaches what a dossier must hold: the letter, the council's minutes and ballot count, and
+/// an achievement report for each of `nominations`.
+pub async fn complete(app: &TestApp, dossier: &str, nominations: &[String]) {
+    let files = [
+        ("SUBMISSION_LETTER", "Tờ trình 15.pdf", pdf("tờ trình")),
+        ("COUNCIL_MINUTES", "Biên bản họp.pdf", pdf("biên bản")),
+        (
+            "BALLOT_COUNT",
+            "Kiểm phiếu.xlsx",
+            office("xl/workbook.xml", "kiểm phiếu"),
+        ),
+    ];
+    for (kind, name, bytes) in files {
+        let done = upload(
+            app,
+            "officer.cm-skhcn",
+            json!({ "dossierId": dossier }),
+            kind,
+            name,
+            bytes,
+        )
+        .await;
+        assert_eq!(done["userErrors"], json!([]), "{done}");
+    }
+    for (i, n) in nominations.iter().enumerate() {
+        let done = upload(
+            app,
+            "officer.cm-skhcn",
+            json!({ "dossierId": dossier, "nominationId": n }),
+            "ACHIEVEMENT_REPORT",
+            &format!("Báo cáo thành tích {i}.docx"),
+            office("word/document.xml", &format!("báo cáo {i} {n}")),
+        )
+        .await;
+        assert_eq!(done["userErrors"], json!([]), "{done}");
+    }
+}
+
+/// GET `url` (an attachment's) as the holder of `token`, if any: the status and the body.
+pub async fn download(app: &TestApp, token: Option<&str>, url: &str) -> (u16, Vec<u8>) {
+    let mut request = app.client.get(format!("{}{url}", app.base));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status().as_u16();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
 #[tokio::test]
-async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is_decided_alone() {
+async fn a_dossier_goes_from_draft_to_return_to_resubmission_to_the_council_and_is_decided_nominee_by_nominee(
+) {
     let app = TestApp::with_demo().await;
     let an = person(&app, "Nguyễn Văn An").await;
     let binh = person(&app, "Trần Thị Bình").await;
@@ -80,7 +179,8 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         "{added}"
     );
 
-    // Incomplete: the letter's number, date and signer are missing; nothing changes.
+    // Incomplete: the letter's number, date and signer, its files and every nominee's
+    // achievement report are missing; nothing changes.
     let submit = format!("mutation($i: SubmitDossierInput!) {{ submitDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
     let refused = post(
         &app,
@@ -101,24 +201,32 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         [
             json!(["number"]),
             json!(["submittedOn"]),
-            json!(["signerName"])
+            json!(["signerName"]),
+            json!(["attachments"]),
+            json!(["attachments"]),
+            json!(["attachments"]),
+            json!(["nominations", "0", "attachments"]),
+            json!(["nominations", "1", "attachments"]),
+            json!(["nominations", "2", "attachments"]),
         ],
         "{refused}"
     );
-    let read = format!("query($id: ID!) {{ dossier(id: $id) {{ {DOSSIER} }} }}");
+    let read = format!("query($id: ID!) {{ dossier(id: $id) {{ {DOSSIER} attachments {{ id kind fileName sha256 url nominationId }} }} }}");
     let still = app
         .data_as("officer.cm-skhcn", &read, json!({ "id": id }))
         .await;
     assert_eq!(still["dossier"]["status"], "DRAFT");
     assert_eq!(statuses(&still["dossier"]), ["DRAFT", "DRAFT", "DRAFT"]);
 
+    // The files, over a real multipart request each.
+    complete(&app, &id, &nominations).await;
     let submitted = post(&app, "officer.cm-skhcn", &submit, json!({ "i": { "id": id, "number": "15/TTr-SKHCN", "submittedOn": "2025-11-20", "signerName": "Huỳnh Hùng Dũng" } })).await;
     let dossier = payload(&submitted, "submitDossier")["dossier"].clone();
     assert_eq!(dossier["status"], "SUBMITTED", "{submitted}");
     assert_eq!(dossier["number"], "15/TTr-SKHCN");
     assert_eq!(statuses(&dossier), ["SUBMITTED", "SUBMITTED", "SUBMITTED"]);
 
-    // Not editable once submitted.
+    // Not editable once submitted: neither its fields nor its files.
     let update = format!("mutation($i: UpdateDossierInput!) {{ updateDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
     let late = post(
         &app,
@@ -131,6 +239,35 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         payload(&late, "updateDossier")["userErrors"][0]["code"],
         "WRONG_STATE"
     );
+    let files = app
+        .data_as("officer.cm-skhcn", &read, json!({ "id": id }))
+        .await["dossier"]["attachments"]
+        .clone();
+    assert_eq!(files.as_array().unwrap().len(), 6, "{files}");
+    let letter = files[0].clone();
+    assert_eq!(letter["kind"], "SUBMISSION_LETTER");
+    let remove = "mutation($i: RemoveAttachmentInput!) { removeAttachment(input: $i) { attachment { id } userErrors { field code } } }";
+    let kept = post(
+        &app,
+        "officer.cm-skhcn",
+        remove,
+        json!({ "i": { "id": letter["id"] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&kept, "removeAttachment")["userErrors"][0]["code"],
+        "WRONG_STATE"
+    );
+    let late_file = upload(
+        &app,
+        "officer.cm-skhcn",
+        json!({ "dossierId": id }),
+        "OTHER",
+        "Bổ sung.pdf",
+        pdf("bổ sung"),
+    )
+    .await;
+    assert_eq!(late_file["userErrors"][0]["code"], "WRONG_STATE");
 
     // The board assigns it, then returns it for completion.
     let assign = format!("mutation($i: AssignDossierInput!) {{ assignDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
@@ -173,14 +310,37 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         &app,
         "board.camau",
         &back,
-        json!({ "i": { "id": id, "reason": "Thiếu biên bản họp Hội đồng thi đua" } }),
+        json!({ "i": { "id": id, "reason": "Tờ trình chưa có chữ ký; bổ sung" } }),
     )
     .await;
     let dossier = payload(&returned, "returnDossier")["dossier"].clone();
     assert_eq!(dossier["status"], "RETURNED", "{returned}");
     assert_eq!(statuses(&dossier), ["RETURNED", "RETURNED", "RETURNED"]);
 
-    // Completed: a better title, one nominee taken out; resubmitted.
+    // Completed: the signed letter replaces the old one, a better title, one nominee taken
+    // out (and its report with it); resubmitted.
+    let signed = upload(
+        &app,
+        "officer.cm-skhcn",
+        json!({ "dossierId": id }),
+        "SUBMISSION_LETTER",
+        "Tờ trình 15 (đã ký).pdf",
+        pdf("tờ trình đã ký"),
+    )
+    .await;
+    assert_eq!(signed["userErrors"], json!([]), "{signed}");
+    let removed = post(
+        &app,
+        "officer.cm-skhcn",
+        remove,
+        json!({ "i": { "id": letter["id"] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&removed, "removeAttachment")["attachment"]["id"],
+        letter["id"],
+        "{removed}"
+    );
     let fixed = post(
         &app,
         "officer.cm-skhcn",
@@ -193,18 +353,18 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         json!([]),
         "{fixed}"
     );
-    let remove = format!("mutation($i: DossierNominationsInput!) {{ removeFromDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
-    let removed = post(
+    let take_out = format!("mutation($i: DossierNominationsInput!) {{ removeFromDossier(input: $i) {{ dossier {{ {DOSSIER} }} userErrors {{ field code message }} }} }}");
+    let out = post(
         &app,
         "officer.cm-skhcn",
-        &remove,
+        &take_out,
         json!({ "i": { "dossierId": id, "nominationIds": [nominations[2]] } }),
     )
     .await;
     assert_eq!(
-        statuses(&payload(&removed, "removeFromDossier")["dossier"]),
+        statuses(&payload(&out, "removeFromDossier")["dossier"]),
         ["RETURNED", "RETURNED"],
-        "{removed}"
+        "{out}"
     );
     let again = post(
         &app,
@@ -219,8 +379,60 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         dossier["title"],
         "Đề nghị tặng Bằng khen năm 2025 (bổ sung)"
     );
+    let files = app.data_as("board.camau", &read, json!({ "id": id })).await["dossier"]
+        ["attachments"]
+        .clone();
+    let names: Vec<&str> = files
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fileName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Biên bản họp.pdf",
+            "Kiểm phiếu.xlsx",
+            "Báo cáo thành tích 0.docx",
+            "Báo cáo thành tích 1.docx",
+            "Tờ trình 15 (đã ký).pdf"
+        ]
+    );
 
-    // Each nominee's outcome is its own.
+    // The provincial council meets on it, with its signed minutes, and votes per nominee.
+    let members: Vec<String> = (1..=9).map(|i| format!("Thành viên {i}")).collect();
+    let session = post(&app, "board.camau", "mutation($i: CreateCouncilSessionInput!) { createCouncilSession(input: $i) { session { id } userErrors { field message } } }", json!({ "i": { "provinceCode": "CA_MAU", "heldOn": "2025-12-10", "body": "Hội đồng Thi đua – Khen thưởng tỉnh Cà Mau", "members": members, "dossierIds": [id] } })).await;
+    let session = payload(&session, "createCouncilSession")["session"]["id"].clone();
+    let minutes = upload(
+        &app,
+        "board.camau",
+        json!({ "councilSessionId": session }),
+        "COUNCIL_MINUTES",
+        "Biên bản phiên họp 10-12-2025.pdf",
+        pdf("biên bản hội đồng tỉnh"),
+    )
+    .await;
+    assert_eq!(minutes["userErrors"], json!([]), "{minutes}");
+    let vote = "mutation($i: RecordCouncilVoteInput!) { recordCouncilVote(input: $i) { vote { votesFor } userErrors { field code } } }";
+    for (n, votes_for) in [(&nominations[0], 9), (&nominations[1], 3)] {
+        let recorded = post(&app, "board.camau", vote, json!({ "i": { "sessionId": session, "nominationId": n, "votesFor": votes_for, "votesAgainst": 9 - votes_for, "abstentions": 0 } })).await;
+        assert_eq!(
+            payload(&recorded, "recordCouncilVote")["userErrors"],
+            json!([]),
+            "{recorded}"
+        );
+    }
+    let sessions = app.data_as("board.camau", "{ councilSessions(filter: { provinceCode: \"CA_MAU\" }) { agenda { id } votes { votesFor } attachments { kind fileName url } } }", json!({})).await;
+    assert_eq!(
+        sessions["councilSessions"][0]["agenda"],
+        json!([{ "id": id }])
+    );
+    assert_eq!(
+        sessions["councilSessions"][0]["attachments"][0]["kind"],
+        "COUNCIL_MINUTES"
+    );
+
+    // Each nominee's outcome is its own: one approved and decided, one rejected.
     let step = |name: &str| {
         format!("mutation($i: NominationStepInput!) {{ {name}(input: $i) {{ nomination {{ status }} userErrors {{ code message }} }} }}")
     };
@@ -239,13 +451,15 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         &app,
         "board.camau",
         "mutation($i: NominationReasonInput!) { rejectNomination(input: $i) { nomination { status } userErrors { code message } } }",
-        json!({ "i": { "id": nominations[1], "reason": "Chưa đủ thành tích" } }),
+        json!({ "i": { "id": nominations[1], "reason": "Hội đồng không thông qua (3/9 phiếu)" } }),
     )
     .await;
     assert_eq!(
         rejected["data"]["rejectNomination"]["nomination"]["status"], "REJECTED",
         "{rejected}"
     );
+    let pending = app.data_as("board.camau", &read, json!({ "id": id })).await;
+    assert_eq!(pending["dossier"]["status"], "SUBMITTED");
     let decided = post(&app, "board.camau", "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { recipientName } userErrors { message } } }", json!({ "i": { "number": "163/QĐ-UBND", "issuerCode": "CM-UBND", "signedOn": "2025-12-20", "signerName": "Lâm Văn Bi", "signerTitle": "Chủ tịch UBND tỉnh", "nominationIds": [nominations[0]] } })).await;
     assert_eq!(
         decided["data"]["issueDecision"]["awards"],
@@ -253,7 +467,27 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         "{decided}"
     );
     let now = app.data_as("board.camau", &read, json!({ "id": id })).await;
+    assert_eq!(now["dossier"]["status"], "DECIDED", "{now}");
     assert_eq!(statuses(&now["dossier"]), ["DECIDED", "REJECTED"]);
+
+    // Decided: its files stay, and are read by its unit and its board, by no one else.
+    let kept = post(
+        &app,
+        "officer.cm-skhcn",
+        remove,
+        json!({ "i": { "id": files[0]["id"] } }),
+    )
+    .await;
+    assert_eq!(
+        payload(&kept, "removeAttachment")["userErrors"][0]["code"],
+        "WRONG_STATE"
+    );
+    let url = files[4]["url"].as_str().unwrap();
+    for who in ["officer.cm-skhcn", "board.camau"] {
+        let token = app.token(who).await;
+        let (status, bytes) = download(&app, Some(&token), url).await;
+        assert_eq!((status, bytes), (200, pdf("tờ trình đã ký")), "{who}");
+    }
 
     // The history: every step, with who held the dossier then.
     let history: Vec<(String, Value)> = now["dossier"]["history"]
@@ -268,31 +502,32 @@ async fn a_dossier_goes_from_draft_to_return_to_resubmission_and_each_nominee_is
         })
         .collect();
     let actions: Vec<&str> = history.iter().map(|(a, _)| a.as_str()).collect();
-    assert_eq!(
-        actions,
-        [
-            "createDossier",
-            "addToDossier",
-            "submitDossier",
-            "assignDossier",
-            "returnDossier",
-            "updateDossier",
-            "removeFromDossier",
-            "submitDossier"
-        ]
-    );
+    let mut expected = vec!["createDossier", "addToDossier"];
+    expected.extend(["uploadAttachment"; 6]);
+    expected.extend([
+        "submitDossier",
+        "assignDossier",
+        "returnDossier",
+        "uploadAttachment",
+        "removeAttachment",
+        "updateDossier",
+        "removeFromDossier",
+        "submitDossier",
+        "decided",
+    ]);
+    assert_eq!(actions, expected);
     assert!(
-        history[3..].iter().all(|(_, a)| a == "board.camau"),
+        history[9..].iter().all(|(_, a)| a == "board.camau"),
         "{history:?}"
     );
     assert_eq!(
-        now["dossier"]["history"][4]["comment"],
-        "Thiếu biên bản họp Hội đồng thi đua"
+        now["dossier"]["history"][10]["comment"],
+        "Tờ trình chưa có chữ ký; bổ sung"
     );
-    // Waiting since the second submission.
+    // Waiting since the second submission, until decided.
     assert_eq!(
         now["dossier"]["waitingSince"],
-        now["dossier"]["history"][7]["at"]
+        now["dossier"]["history"][16]["at"]
     );
 }
 
@@ -372,6 +607,7 @@ async fn where_the_policy_requires_it_the_council_votes_before_a_provincial_appr
     let created = post(&app, "officer.cm-skhcn", "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }", json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị tặng Bằng khen", "year": 2025, "number": "16/TTr-SKHCN", "submittedOn": "2025-11-25", "signerName": "Huỳnh Hùng Dũng" } })).await;
     let id = payload(&created, "createDossier")["dossier"]["id"].clone();
     post(&app, "officer.cm-skhcn", "mutation($i: DossierNominationsInput!) { addToDossier(input: $i) { userErrors { message } } }", json!({ "i": { "dossierId": id, "nominationIds": nominations } })).await;
+    complete(&app, id.as_str().unwrap(), &nominations).await;
     let submitted = post(&app, "officer.cm-skhcn", "mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { dossier { status } userErrors { message } } }", json!({ "i": { "id": id } })).await;
     assert_eq!(
         payload(&submitted, "submitDossier")["dossier"]["status"],

@@ -7,13 +7,15 @@ use std::path::Path;
 
 /// The folders of `src/` that hold the domain; `api` (the GraphQL schema's plumbing) and
 /// `web` (HTTP) are the outer layers.
-const DOMAIN: [&str; 11] = [
+const DOMAIN: [&str; 13] = [
     "access",
     "audit",
     "awards",
     "clusters",
     "conferences",
+    "council",
     "demo",
+    "dossiers",
     "identity",
     "movements",
     "organisation",

@@ -4,6 +4,7 @@
 mod common;
 
 mod access_matrix;
+mod attachments;
 mod awards;
 mod batching;
 mod browsers;

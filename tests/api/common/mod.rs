@@ -214,6 +214,9 @@ pub struct TestApp {
     pub pools: thidua::db::Db,
     pub identity: thidua::identity::Identity,
     statements: Arc<std::sync::Mutex<Vec<String>>>,
+    /// The server's file store (a folder of this test's own).
+    pub files: Arc<thidua::dossiers::files::Store>,
+    _files_dir: tempfile::TempDir,
     _database: FreshDatabase,
 }
 
@@ -267,8 +270,15 @@ impl TestApp {
     async fn configured(
         start: Start,
         config: thidua::identity::IdentityConfig,
-        settings: thidua::web::Settings,
+        mut settings: thidua::web::Settings,
     ) -> TestApp {
+        // Attachments in a folder of this test's own, with the limit the settings give.
+        let files_dir = tempfile::tempdir().expect("a folder for files");
+        let files = Arc::new(thidua::dossiers::files::Store::new(
+            files_dir.path().join("files"),
+            settings.files.max_bytes(),
+        ));
+        settings.files = files.clone();
         let identity = thidua::identity::Identity::new(config);
         let database = database(start).await;
         let mut pools = thidua::db::Db::connect(&database.url)
@@ -295,6 +305,8 @@ impl TestApp {
             pools,
             identity,
             statements,
+            files,
+            _files_dir: files_dir,
             _database: database,
         }
     }
@@ -359,6 +371,64 @@ impl TestApp {
         assert_eq!(status, 200, "{body:#}");
         assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
         body["data"].clone()
+    }
+
+    /// Sends `query` as a GraphQL multipart request, as `apollo-upload-client` does: the
+    /// operation with the file's variable (at `path`, e.g. `variables.i.file`) null in
+    /// `operations`, the `map` naming it, then the file as part `0`.
+    pub async fn upload_as(
+        &self,
+        token: &str,
+        query: &str,
+        variables: Value,
+        path: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> (u16, Value) {
+        let form = reqwest::multipart::Form::new()
+            .text(
+                "operations",
+                json!({ "query": query, "variables": variables }).to_string(),
+            )
+            .text("map", json!({ "0": [path] }).to_string())
+            .part(
+                "0",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(file_name.to_owned())
+                    .mime_str("application/octet-stream")
+                    .unwrap(),
+            );
+        let response = self
+            .client
+            .post(self.graphql_url())
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// Every file under the file store's folder, temporary ones included.
+    pub fn stored_files(&self) -> Vec<std::path::PathBuf> {
+        let mut found = Vec::new();
+        let mut stack = vec![self.files.dir().to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        found
     }
 
     pub fn graphql_url(&self) -> String {
