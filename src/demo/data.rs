@@ -757,6 +757,23 @@ pub const CONFERENCES: &[ConferenceSeed] = &[
     },
 ];
 
+/// A dossier of the articles: one submission letter of a unit for many nominees.
+pub struct DossierSeed {
+    pub proposing_unit: &'static str,
+    pub title: &'static str,
+    pub year: i32,
+}
+
+/// Seed 000: the director of Sở KH&CN Cà Mau proposed, in one letter, that the Chairman of
+/// the province's People's Committee give Bằng khen to 3 collectives and 6 individuals. The
+/// article names neither them nor the letter's number, date and signer, so the demo holds the
+/// dossier as a DRAFT with none of them: the unit fills it in.
+pub const DOSSIERS: &[DossierSeed] = &[DossierSeed {
+    proposing_unit: "CM-SKHCN-2025",
+    title: "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 06 cá nhân có thành tích xuất sắc trong phong trào thi đua giai đoạn 2020 – 2025",
+    year: 2025,
+}];
+
 /// A movement of the articles.
 pub struct MovementSeed {
     pub launching_unit: &'static str,

@@ -688,5 +688,29 @@ async fn seed_conferences_and_movements(work: &Work) -> Result<(), DbErr> {
         };
         played(m.name, movements::launch(work, &player, new).await)?;
     }
+    seed_dossiers(work).await
+}
+
+async fn seed_dossiers(work: &Work) -> Result<(), DbErr> {
+    let txn = work.txn();
+    let player = demo_player();
+    for d in data::DOSSIERS {
+        let exists = entity::dossier::Entity::find()
+            .filter(entity::dossier::Column::Title.eq(d.title))
+            .one(txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let new = crate::dossiers::NewDossier {
+            proposing_unit_code: d.proposing_unit.to_owned(),
+            title: d.title.to_owned(),
+            year: d.year,
+            kind: entity::enums::CommendationKind::Regular,
+            letter: crate::dossiers::Letter::default(),
+        };
+        played(d.title, crate::dossiers::create(work, &player, new).await)?;
+    }
     Ok(())
 }

@@ -21,7 +21,24 @@ async fn counts(db: &DatabaseConnection) -> Vec<u64> {
         cluster_year::Entity::find().count(db).await.unwrap(),
         cluster_member::Entity::find().count(db).await.unwrap(),
         entity::award_type::Entity::find().count(db).await.unwrap(),
+        entity::dossier::Entity::find().count(db).await.unwrap(),
     ]
+}
+
+#[tokio::test]
+async fn seed_000s_proposal_is_one_dossier_of_its_unit() {
+    let app = TestApp::with_demo().await;
+    let seen = app
+        .data_as(
+            "officer.cm-skhcn",
+            "{ dossiers(filter: { unitCode: \"CM-SKHCN-2025\" }) { nodes { title year kind status proposingUnit { code } nominations { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        seen["dossiers"]["nodes"],
+        json!([{ "title": "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 06 cá nhân có thành tích xuất sắc trong phong trào thi đua giai đoạn 2020 – 2025", "year": 2025, "kind": "REGULAR", "status": "DRAFT", "proposingUnit": { "code": "CM-SKHCN-2025" }, "nominations": [] }])
+    );
 }
 
 #[tokio::test]

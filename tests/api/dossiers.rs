@@ -537,7 +537,8 @@ async fn dossiers_are_read_by_their_unit_and_their_board_only() {
     let created = post(&app, "officer.cm-skhcn", "mutation($i: CreateDossierInput!) { createDossier(input: $i) { dossier { id } } }", json!({ "i": { "proposingUnitCode": "CM-SKHCN-2025", "title": "Đề nghị khen thưởng chuyên đề", "year": 2025, "kind": "THEMATIC" } })).await;
     let id = created["data"]["createDossier"]["dossier"]["id"].clone();
     assert!(id.is_string(), "{created}");
-    let list = "{ dossiers(filter: { year: 2025 }) { totalCount edges { node { title kind } } } dossierCounts { status count } }";
+    // The demo's dossier of seed 000 is REGULAR: this one is the only THEMATIC.
+    let list = "{ dossiers(filter: { year: 2025, kind: THEMATIC }) { totalCount edges { node { title kind } } } dossierCounts(filter: { kind: THEMATIC }) { status count } }";
     for (who, count) in [
         ("officer.cm-skhcn", 1),
         ("board.camau", 1),

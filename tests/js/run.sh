@@ -13,6 +13,8 @@
 #   audit          graphql-http's GraphQL-over-HTTP server audits: no MUST may fail
 #   introspection  graphql-codegen's schema of the live URL equals schema.graphql
 #   client         examples/rankings-client against the server, with one live update
+#   upload         apollo-upload-client and a Chromium page attach files to a dossier and
+#                  download them
 # The server is always stopped and the folder removed. Exits 1 if any check failed, naming them.
 # Needs node 20+, /usr/bin/chromium (or CHROMIUM) and `npm ci` done in tests/js and
 # examples/rankings-client.
@@ -118,7 +120,7 @@ export THIDUA_BASE="$base" ORIGIN_PORT="$origin_port" OTHER_PORT="$other_port" C
 export SCREENSHOT="${TMPDIR:-/tmp}/thidua-graphiql-failure.png"
 rm -f "$SCREENSHOT"
 failed=()
-for check in browser cors audit introspection client; do
+for check in browser cors audit introspection client upload; do
     echo "-- $check"
     started=$SECONDS
     if ! (cd "$here" && TMPDIR="$tmp" timeout 180 node "$check.mjs"); then
