@@ -194,6 +194,8 @@ pub enum UserErrorCode {
     TieUnresolved,
     /// Whoever drafted or submitted a nomination does not approve or reject it.
     SeparationOfDuties,
+    /// The body (or the account signing for it) has no competence for this decision.
+    NotCompetent,
 }
 
 /// Results of resolvers and domain functions.

@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Decision number, e.g. "123/QĐ-UBND" (số quyết định).
+    /// Decision number, e.g. "123/QĐ-UBND" (số quyết định): unique per issuer per calendar
+    /// year of signing (numbers restart each 1 January, Decree 30/2020 Art. 15).
     #[sea_orm(
         column_type = "String(StringLen::N(64))",
-        unique_key = "issuer_unit_id_number"
+        unique_key = "issuer_unit_id_signed_year_number"
     )]
     pub number: String,
-    #[sea_orm(unique_key = "issuer_unit_id_number")]
+    #[sea_orm(unique_key = "issuer_unit_id_signed_year_number")]
     pub issuer_unit_id: i32,
     pub signed_on: Date,
+    /// The calendar year of `signed_on`, which numbering restarts with.
+    #[sea_orm(unique_key = "issuer_unit_id_signed_year_number")]
+    pub signed_year: i32,
     pub signer_name: String,
     pub signer_title: String,
     pub province_id: Option<i32>,

@@ -36,6 +36,7 @@ pub mod province_policy;
 pub mod ranking_entry;
 pub mod score_line;
 pub mod score_sheet;
+pub mod signing_right;
 pub mod term;
 pub mod unit;
 pub mod unit_lineage;

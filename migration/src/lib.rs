@@ -11,6 +11,7 @@ mod m20261202_000010_rules_in_force;
 mod m20261202_000020_dossiers;
 mod m20261202_000030_council;
 mod m20261203_000040_attachments;
+mod m20261203_000050_decisions_in_law;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_dossiers::Migration),
             Box::new(m20261202_000030_council::Migration),
             Box::new(m20261203_000040_attachments::Migration),
+            Box::new(m20261203_000050_decisions_in_law::Migration),
         ]
     }
 }

@@ -28,11 +28,12 @@ pub enum Action {
     ManageRules,
     ReviewDossiers,
     ManageCouncil,
+    GrantSigning,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -53,6 +54,7 @@ impl Action {
         Action::ManageRules,
         Action::ReviewDossiers,
         Action::ManageCouncil,
+        Action::GrantSigning,
         Action::ManageUsers,
     ];
 
@@ -79,6 +81,7 @@ impl Action {
             Action::ManageRules => "manage_rules",
             Action::ReviewDossiers => "review_dossiers",
             Action::ManageCouncil => "manage_council",
+            Action::GrantSigning => "grant_signing",
             Action::ManageUsers => "manage_users",
         }
     }

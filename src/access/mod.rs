@@ -295,7 +295,7 @@ pub async fn unit_and_descendants<C: ConnectionTrait>(
 
 /// The province and the provinces it absorbed, transitively: a board answers for the
 /// bodies of the provinces its own succeeded.
-async fn absorbed<C: ConnectionTrait>(db: &C, province: i32) -> Result<Vec<i32>, DbErr> {
+pub async fn absorbed<C: ConnectionTrait>(db: &C, province: i32) -> Result<Vec<i32>, DbErr> {
     let mut line = vec![province];
     let mut i = 0;
     while i < line.len() {

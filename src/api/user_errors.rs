@@ -28,6 +28,8 @@ pub enum UserErrorCode {
     TieUnresolved,
     /// Whoever drafted or submitted a nomination does not approve or reject it.
     SeparationOfDuties,
+    /// The body (or the account signing for it) has no competence for this decision.
+    NotCompetent,
 }
 
 /// Why a mutation refused its input. A mutation with user errors changed nothing.

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod competence;
 pub mod eligibility;
 pub mod graphql;
 pub mod law;

@@ -4,7 +4,7 @@
 //! what its input names, authorizes against the target through `access`, checks the rules,
 //! and writes with its audit record on the caller's [`Work`].
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use entity::{award, award_type, decision, enums::InitiativeScope, initiative, person, unit};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -91,8 +91,8 @@ fn problem(
     vec![UserProblem::new(field, message, code)]
 }
 
-/// The decision `details` describe: the one of that number and issuer when it exists, a new
-/// one otherwise; `None` with problems when it cannot be.
+/// The decision `details` describe: the one of that number, issuer and year of signing when
+/// it exists, a new one otherwise; `None` with problems when it cannot be.
 async fn find_or_create_decision(
     txn: &DatabaseTransaction,
     details: DecisionDetails,
@@ -114,6 +114,7 @@ async fn find_or_create_decision(
     }
     if let Some(existing) = decision::Entity::find()
         .filter(decision::Column::IssuerUnitId.eq(issuer.id))
+        .filter(decision::Column::SignedYear.eq(details.signed_on.year()))
         .filter(decision::Column::Number.eq(number.as_str()))
         .one(txn)
         .await?
@@ -125,6 +126,7 @@ async fn find_or_create_decision(
             number: Set(number),
             issuer_unit_id: Set(issuer.id),
             signed_on: Set(details.signed_on),
+            signed_year: Set(details.signed_on.year()),
             signer_name: Set(text::nfc(&details.signer_name)),
             signer_title: Set(text::nfc(&details.signer_title)),
             province_id: Set(issuer.province_id),

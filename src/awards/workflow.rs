@@ -4,7 +4,7 @@
 //! by its author before a decision. Every transition is an event of the nomination's
 //! history and an audit record; a decision creates one award per nomination, all or none.
 
-use chrono::Utc;
+use chrono::{Datelike, Utc};
 use entity::{
     award, award_type, decision,
     enums::{Conferrer, NominationStatus as Status},
@@ -624,7 +624,9 @@ pub struct NewDecision {
 }
 
 /// `issueDecision`: the decision and one award per nomination, in one transaction, all or
-/// nothing. The number is unique per issuer and shaped `{n}/QĐ-{issuer}`. A unit's officers
+/// nothing. The number is unique per issuer per year of signing and shaped `{n}/QĐ-{issuer}`;
+/// the issuer is competent for every award in it and the viewer signs for it
+/// ([`super::competence`]). A unit's officers
 /// decide the awards their head confers, for the unit's people and sub-units; anything
 /// wider needs the board. Every nomination must be APPROVED.
 pub async fn issue_decision(
@@ -646,6 +648,10 @@ pub async fn issue_decision(
             UserErrorCode::NotFound,
         )]));
     };
+    problems.extend(super::competence::issuer_problems(&issuer, new.signed_on));
+    if !super::competence::can_sign(txn, viewer, issuer.id).await? {
+        problems.push(super::competence::cannot_sign(&issuer));
+    }
     if new.nomination_ids.is_empty() {
         problems.push(UserProblem::new(
             &["nominationIds"],
@@ -658,17 +664,18 @@ pub async fn issue_decision(
     }
     if decision::Entity::find()
         .filter(decision::Column::IssuerUnitId.eq(issuer.id))
+        .filter(decision::Column::SignedYear.eq(new.signed_on.year()))
         .filter(decision::Column::Number.eq(number.as_str()))
         .one(txn)
         .await?
         .is_some()
     {
-        let issuer_code = &issuer.code;
+        let (issuer_code, year) = (&issuer.code, new.signed_on.year());
         problems.push(UserProblem::new(
             &["number"],
             crate::tr!(
-                "{issuer_code} has issued {number} already.",
-                "Đơn vị {issuer_code} đã ban hành quyết định số {number}."
+                "{issuer_code} has issued {number} already in {year}.",
+                "Đơn vị {issuer_code} đã ban hành quyết định số {number} trong năm {year}."
             ),
             UserErrorCode::Duplicate,
         ));
@@ -725,6 +732,18 @@ pub async fn issue_decision(
             d.field = vec!["nominationIds".into(), index.clone()];
             problems.push(d);
         }
+        problems.extend(
+            super::competence::problems(
+                txn,
+                &issuer,
+                new.signed_on,
+                &award_type,
+                &recipient,
+                n.year,
+                &["nominationIds", &index],
+            )
+            .await?,
+        );
         nominations.push((n, recipient, award_type));
     }
     if !problems.is_empty() {
@@ -735,6 +754,7 @@ pub async fn issue_decision(
         number: Set(number),
         issuer_unit_id: Set(issuer.id),
         signed_on: Set(new.signed_on),
+        signed_year: Set(new.signed_on.year()),
         signer_name: Set(text::nfc(&new.signer_name)),
         signer_title: Set(text::nfc(&new.signer_title)),
         province_id: Set(issuer.province_id),

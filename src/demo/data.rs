@@ -796,6 +796,9 @@ pub struct DemoUser {
     pub role: entity::enums::Role,
     pub unit: Option<&'static str>,
     pub province: Option<&'static str>,
+    /// The bodies it issues decisions for (`canSign`): the board for its People's
+    /// Committee, a department's officer for its director.
+    pub signs_for: &'static [&'static str],
 }
 
 /// The password of every demo account. Demo accounts are refused outside development.
@@ -809,18 +812,21 @@ pub const DEMO_USERS: &[DemoUser] = &[
         role: entity::enums::Role::Admin,
         unit: None,
         province: None,
+        signs_for: &[],
     },
     DemoUser {
         username: "board.hanam",
         role: entity::enums::Role::Board,
         unit: None,
         province: Some("HA_NAM"),
+        signs_for: &["HNA-UBND"],
     },
     DemoUser {
         username: "board.camau",
         role: entity::enums::Role::Board,
         unit: None,
         province: Some("CA_MAU"),
+        signs_for: &["CM-UBND"],
     },
     // Sở KH&CN Hà Nam: head of Cụm II in 2020.
     DemoUser {
@@ -828,6 +834,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         role: entity::enums::Role::UnitOfficer,
         unit: Some("HNA-SKHCN"),
         province: None,
+        signs_for: &[],
     },
     // Sở TN&MT Hà Nam: head of Cụm II in 2021.
     DemoUser {
@@ -835,6 +842,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         role: entity::enums::Role::UnitOfficer,
         unit: Some("HNA-STNMT"),
         province: None,
+        signs_for: &[],
     },
     // Sở GTVT Hà Nam: deputy of Cụm II in 2021.
     DemoUser {
@@ -842,6 +850,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         role: entity::enums::Role::UnitOfficer,
         unit: Some("HNA-SGTVT"),
         province: None,
+        signs_for: &[],
     },
     // Sở KH&CN Cà Mau (seed 000).
     DemoUser {
@@ -849,12 +858,14 @@ pub const DEMO_USERS: &[DemoUser] = &[
         role: entity::enums::Role::UnitOfficer,
         unit: Some("CM-SKHCN-2025"),
         province: None,
+        signs_for: &["CM-SKHCN-2025"],
     },
     DemoUser {
         username: "partner.demo",
         role: entity::enums::Role::Partner,
         unit: None,
         province: None,
+        signs_for: &[],
     },
 ];
 

@@ -86,7 +86,21 @@ async fn seed_users(txn: &DatabaseTransaction, phc: &str) -> Result<(), DbErr> {
         };
         match crate::identity::users::prepare(txn, &new, phc.to_owned(), true).await? {
             Ok(row) => {
-                app_user::Entity::insert(row).exec(txn).await?;
+                let user = app_user::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id;
+                for body in u.signs_for {
+                    entity::signing_right::Entity::insert(entity::signing_right::ActiveModel {
+                        user_id: sea_orm::ActiveValue::Set(user),
+                        unit_id: sea_orm::ActiveValue::Set(unit_id(txn, body).await?),
+                        granted_by_user_id: sea_orm::ActiveValue::Set(None),
+                        granted_at: sea_orm::ActiveValue::Set(chrono::Utc::now()),
+                        ..Default::default()
+                    })
+                    .exec(txn)
+                    .await?;
+                }
             }
             Err(problems) => {
                 return Err(DbErr::Custom(format!(

@@ -1,4 +1,4 @@
-//! The GraphQL face of identity: `viewer`, `login`, `createUser`.
+//! The GraphQL face of identity: `viewer`, `login`, `createUser`, `setSigningRight`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
@@ -126,7 +126,10 @@ pub struct CreateUserInput {
 
 /// A user account, as administrators see it.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct User {
+    #[graphql(skip)]
+    id: i32,
     /// Username.
     username: String,
     /// Role.
@@ -135,9 +138,23 @@ pub struct User {
     disabled: bool,
 }
 
+#[async_graphql::ComplexObject]
+impl User {
+    /// The bodies in whose name the account may issue decisions (granted with
+    /// `setSigningRight`).
+    async fn can_sign(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
+        Ok(crate::awards::competence::bodies_of(db(ctx)?, self.id)
+            .await?
+            .into_iter()
+            .map(Unit)
+            .collect())
+    }
+}
+
 impl From<app_user::Model> for User {
     fn from(user: app_user::Model) -> Self {
         User {
+            id: user.id,
             username: user.username,
             role: user.role.into(),
             disabled: user.disabled_at.is_some(),
@@ -145,7 +162,18 @@ impl From<app_user::Model> for User {
     }
 }
 
-/// Result of `createUser`.
+/// Input of `setSigningRight`.
+#[derive(InputObject)]
+pub struct SetSigningRightInput {
+    /// The account.
+    username: String,
+    /// The body it signs for (a unit's code: a People's Committee, a department).
+    unit_code: String,
+    /// Whether it may (true) or may no longer (false).
+    can_sign: bool,
+}
+
+/// Result of `createUser` and `setSigningRight`.
 #[derive(SimpleObject, Default)]
 pub struct CreateUserPayload {
     /// The new account.
@@ -194,6 +222,38 @@ impl IdentityMutation {
                 user_errors: Vec::new(),
             },
             Err(problems) => login_refused(problems),
+        })
+    }
+
+    /// Grants an account the right to issue decisions in a body's name, or takes it back
+    /// (ADMIN for any body; the board for the bodies of its province).
+    async fn set_signing_right(
+        &self,
+        ctx: &Context<'_>,
+        input: SetSigningRightInput,
+    ) -> AppResult<CreateUserPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::GrantSigning)?;
+        let outcome = run(ctx, async |work| {
+            crate::awards::competence::set_signing_right(
+                work,
+                viewer,
+                &input.username,
+                &input.unit_code,
+                input.can_sign,
+            )
+            .await
+        })
+        .await?;
+        Ok(match outcome {
+            Ok(user) => CreateUserPayload {
+                user: Some(user.into()),
+                user_errors: Vec::new(),
+            },
+            Err(problems) => CreateUserPayload {
+                user: None,
+                user_errors: user_errors(problems),
+            },
         })
     }
 

@@ -257,6 +257,10 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .unwrap(),
         entity::award_rule::Entity::find().count(db).await.unwrap(),
         entity::dossier::Entity::find().count(db).await.unwrap(),
+        entity::signing_right::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::council_session::Entity::find()
             .count(db)
             .await
@@ -514,6 +518,19 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { year } } }",
                 json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
                 |body| body["data"]["createNomination"]["nomination"]["year"] == year,
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::GrantSigning => {
+            let clerk = format!("clerk{n}.cm-skhcn");
+            app.account(&clerk, "UNIT_OFFICER", Some(UNIT), None).await;
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: SetSigningRightInput!) { setSigningRight(input: $i) { user { canSign { code } } } }",
+                json!({ "i": { "username": clerk, "unitCode": UNIT, "canSign": true } }),
+                |body| body["data"]["setSigningRight"]["user"]["canSign"] == json!([{ "code": UNIT }]),
             )
             .await;
             (allowed, "http")

@@ -14,6 +14,7 @@ mod catalogue;
 mod cli;
 mod clusters;
 mod connections;
+mod decisions;
 mod demo_seed;
 mod dossiers;
 mod eligibility_rules;

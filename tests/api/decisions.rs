@@ -1,0 +1,290 @@
+//! Decisions that hold in law, over HTTP: the issuer must be competent for every award in it
+//! and in force on the signing day, the account must sign for it, a decision does not reward a
+//! year not yet begun, and numbers restart each 1 January (Decree 30/2020 Art. 15).
+
+use crate::common::TestApp;
+use serde_json::{json, Value};
+
+async fn post(app: &TestApp, who: &str, query: &str, variables: Value) -> Value {
+    let token = app.token(who).await;
+    app.post_as(&token, query, variables).await.1
+}
+
+const ISSUE: &str = "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { decision { number signedOn } awards { awardType { code } } userErrors { field code message } } }";
+
+/// A person of Sở KH&CN Cà Mau.
+async fn person(app: &TestApp, name: &str) -> String {
+    let body = post(
+        app,
+        "officer.cm-skhcn",
+        "mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }",
+        json!({ "i": { "unitCode": "CM-SKHCN-2025", "fullName": name } }),
+    )
+    .await;
+    body["data"]["createPerson"]["person"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{body}"))
+        .to_owned()
+}
+
+/// A nomination of `award` for `recipient` and `year`, drafted and submitted by the unit's
+/// officer and approved by the board.
+async fn approved(app: &TestApp, award: &str, recipient: &str, year: i32) -> String {
+    let created = post(app, "officer.cm-skhcn", "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } userErrors { message } } }", json!({ "i": { "awardTypeCode": award, "recipientId": recipient, "year": year, "achievements": "Hoàn thành xuất sắc nhiệm vụ" } })).await;
+    let id = created["data"]["createNomination"]["nomination"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{created}"))
+        .to_owned();
+    let step = |name: &str| {
+        format!("mutation($i: NominationStepInput!) {{ {name}(input: $i) {{ nomination {{ status }} userErrors {{ code message }} }} }}")
+    };
+    let submitted = post(
+        app,
+        "officer.cm-skhcn",
+        &step("submitNomination"),
+        json!({ "i": { "id": id, "comment": "Đề nghị theo thành tích đã báo cáo" } }),
+    )
+    .await;
+    assert_eq!(
+        submitted["data"]["submitNomination"]["nomination"]["status"], "SUBMITTED",
+        "{submitted}"
+    );
+    let done = post(
+        app,
+        "board.camau",
+        &step("approveNomination"),
+        json!({ "i": { "id": id } }),
+    )
+    .await;
+    assert_eq!(
+        done["data"]["approveNomination"]["nomination"]["status"], "APPROVED",
+        "{done}"
+    );
+    id
+}
+
+fn issue(number: &str, issuer: &str, signed_on: &str, ids: &[&str]) -> Value {
+    json!({ "i": { "number": number, "issuerCode": issuer, "signedOn": signed_on, "signerName": "Lâm Văn Bi", "signerTitle": "Chủ tịch", "nominationIds": ids } })
+}
+
+/// The (field, code) of each userError of `issueDecision`.
+fn refusals(body: &Value) -> Vec<(Value, String)> {
+    body["data"]["issueDecision"]["userErrors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|e| (e["field"].clone(), e["code"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn only_the_competent_body_decides_and_only_its_signers_issue() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let provincial = approved(&app, "BANG_KHEN_CHU_TICH_TINH", &an, 2025).await;
+
+    // A provincial award issued in a department's name: not competent, even by one who signs
+    // for the department.
+    let admin = app.token("admin").await;
+    let grant = "mutation($i: SetSigningRightInput!) { setSigningRight(input: $i) { user { username canSign { code } } userErrors { field code } } }";
+    let (_, granted) = app
+        .post_as(
+            &admin,
+            grant,
+            json!({ "i": { "username": "board.camau", "unitCode": "CM-SKHCN-2025", "canSign": true } }),
+        )
+        .await;
+    assert_eq!(
+        granted["data"]["setSigningRight"]["user"]["canSign"],
+        json!([{ "code": "CM-UBND" }, { "code": "CM-SKHCN-2025" }]),
+        "{granted}"
+    );
+    let by_department = post(
+        &app,
+        "board.camau",
+        ISSUE,
+        issue("5/QĐ-SKHCN", "CM-SKHCN-2025", "2025-12-20", &[&provincial]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&by_department),
+        [(json!(["nominationIds", "0"]), "NOT_COMPETENT".to_owned())]
+    );
+    let message = by_department["data"]["issueDecision"]["userErrors"][0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        message.contains("Bằng khen") && message.contains("Ủy ban nhân dân tỉnh Cà Mau"),
+        "names the award and the competent body: {message}"
+    );
+
+    // In the name of Hà Nam's People's Committee, dissolved on 30/6/2025: the Cà Mau board
+    // does not sign for it, it no longer exists, and it is not the recipient's province's.
+    let by_ha_nam = post(
+        &app,
+        "board.camau",
+        ISSUE,
+        issue("6/QĐ-UBND", "HNA-UBND", "2025-12-20", &[&provincial]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&by_ha_nam),
+        [
+            (json!(["issuerCode"]), "NOT_COMPETENT".to_owned()),
+            (json!(["issuerCode"]), "NOT_COMPETENT".to_owned()),
+            (json!(["nominationIds", "0"]), "NOT_COMPETENT".to_owned()),
+        ],
+        "{by_ha_nam}"
+    );
+    // Nor may the Cà Mau board grant itself that right.
+    let own = post(
+        &app,
+        "board.camau",
+        grant,
+        json!({ "i": { "username": "board.camau", "unitCode": "HNA-UBND", "canSign": true } }),
+    )
+    .await;
+    assert_eq!(own["errors"][0]["extensions"]["code"], "FORBIDDEN", "{own}");
+
+    // A second officer of the board, without the right to sign: refused until granted.
+    app.account("board2.camau", "BOARD", None, Some("CA_MAU"))
+        .await;
+    let unsigned = post(
+        &app,
+        "board2.camau",
+        ISSUE,
+        issue("7/QĐ-UBND", "CM-UBND", "2025-12-20", &[&provincial]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&unsigned),
+        [(json!(["issuerCode"]), "NOT_COMPETENT".to_owned())]
+    );
+    let by_board = post(
+        &app,
+        "board.camau",
+        grant,
+        json!({ "i": { "username": "board2.camau", "unitCode": "CM-UBND", "canSign": true } }),
+    )
+    .await;
+    assert_eq!(
+        by_board["data"]["setSigningRight"]["user"]["canSign"],
+        json!([{ "code": "CM-UBND" }]),
+        "{by_board}"
+    );
+    let decided = post(
+        &app,
+        "board2.camau",
+        ISSUE,
+        issue("7/QĐ-UBND", "CM-UBND", "2025-12-20", &[&provincial]),
+    )
+    .await;
+    assert_eq!(
+        decided["data"]["issueDecision"]["awards"],
+        json!([{ "awardType": { "code": "BANG_KHEN_CHU_TICH_TINH" } }]),
+        "{decided}"
+    );
+}
+
+#[tokio::test]
+async fn national_awards_are_not_decided_in_the_province() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let national = approved(&app, "BANG_KHEN_THU_TUONG", &an, 2025).await;
+    let body = post(
+        &app,
+        "board.camau",
+        ISSUE,
+        issue("8/QĐ-UBND", "CM-UBND", "2025-12-20", &[&national]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&body),
+        [(json!(["nominationIds", "0"]), "NOT_COMPETENT".to_owned())]
+    );
+    assert!(body["data"]["issueDecision"]["userErrors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("proposeUpward"));
+}
+
+#[tokio::test]
+async fn an_issuer_signs_only_while_it_exists_and_never_before_the_year_rewarded() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let of_2020 = approved(&app, "GIAY_KHEN", &an, 2020).await;
+    // Sở KH&CN Cà Mau of 2025 (after the merger) did not exist in 2020.
+    let body = post(
+        &app,
+        "officer.cm-skhcn",
+        ISSUE,
+        issue("3/QĐ-SKHCN", "CM-SKHCN-2025", "2020-12-20", &[&of_2020]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&body),
+        [(json!(["issuerCode"]), "NOT_COMPETENT".to_owned())]
+    );
+    let of_2025 = approved(&app, "GIAY_KHEN", &an, 2025).await;
+    let early = post(
+        &app,
+        "officer.cm-skhcn",
+        ISSUE,
+        issue("4/QĐ-SKHCN", "CM-SKHCN-2025", "2024-12-30", &[&of_2025]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&early),
+        [
+            (json!(["issuerCode"]), "NOT_COMPETENT".to_owned()),
+            (json!(["signedOn"]), "OUT_OF_RANGE".to_owned())
+        ],
+        "{early}"
+    );
+}
+
+#[tokio::test]
+async fn numbers_restart_each_first_of_january() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let binh = person(&app, "Trần Thị Bình").await;
+    let first = approved(&app, "GIAY_KHEN", &an, 2025).await;
+    let second = approved(&app, "GIAY_KHEN", &binh, 2025).await;
+    let third = approved(&app, "GIAY_KHEN", &an, 2026).await;
+    let of_2025 = post(
+        &app,
+        "officer.cm-skhcn",
+        ISSUE,
+        issue("12/QĐ-SKHCN", "CM-SKHCN-2025", "2025-12-20", &[&first]),
+    )
+    .await;
+    assert_eq!(
+        of_2025["data"]["issueDecision"]["decision"]["number"], "12/QĐ-SKHCN",
+        "{of_2025}"
+    );
+    // The same number in the same year: a duplicate.
+    let again = post(
+        &app,
+        "officer.cm-skhcn",
+        ISSUE,
+        issue("12/QĐ-SKHCN", "CM-SKHCN-2025", "2025-12-30", &[&second]),
+    )
+    .await;
+    assert_eq!(
+        refusals(&again),
+        [(json!(["number"]), "DUPLICATE".to_owned())]
+    );
+    // In 2026 numbering starts again: "12/QĐ-SKHCN" of 2026 is another decision.
+    let of_2026 = post(
+        &app,
+        "officer.cm-skhcn",
+        ISSUE,
+        issue("12/QĐ-SKHCN", "CM-SKHCN-2025", "2026-12-20", &[&third]),
+    )
+    .await;
+    assert_eq!(
+        of_2026["data"]["issueDecision"]["decision"],
+        json!({ "number": "12/QĐ-SKHCN", "signedOn": "2026-12-20" }),
+        "{of_2026}"
+    );
+}
