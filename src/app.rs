@@ -55,11 +55,12 @@ async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<Db> 
 }
 
 /// Brings the schema up to date and loads the reference data every database needs (the
-/// award catalogue and its eligibility rules). Safe to run at every start.
+/// award catalogue, its eligibility rules and the reward money's rates). Safe to run at every start.
 pub async fn prepare(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::DbErr> {
     db::migrate(db).await?;
     crate::awards::store::sync_catalogue(db).await?;
     crate::awards::store::sync_rules(db).await?;
+    crate::awards::store::sync_reward_money(db).await?;
     Ok(())
 }
 

@@ -25,6 +25,9 @@ pub struct Model {
     pub revoked_reason: Option<String>,
     pub revoking_decision_number: Option<String>,
     pub created_at: DateTimeUtc,
+    /// The reward money in VND (tiền thưởng), from the rates in force on the decision's date;
+    /// `None` when no rate or base salary was known then, or no decision is recorded.
+    pub amount: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -29,11 +29,12 @@ pub enum Action {
     ReviewDossiers,
     ManageCouncil,
     GrantSigning,
+    ManageRewardRates,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -55,6 +56,7 @@ impl Action {
         Action::ReviewDossiers,
         Action::ManageCouncil,
         Action::GrantSigning,
+        Action::ManageRewardRates,
         Action::ManageUsers,
     ];
 
@@ -82,6 +84,7 @@ impl Action {
             Action::ReviewDossiers => "review_dossiers",
             Action::ManageCouncil => "manage_council",
             Action::GrantSigning => "grant_signing",
+            Action::ManageRewardRates => "manage_reward_rates",
             Action::ManageUsers => "manage_users",
         }
     }

@@ -14,6 +14,7 @@ use crate::{
     audit::graphql::AuditQuery,
     awards::{
         graphql::{AwardRecordsQuery, AwardsQuery},
+        money_graphql::{MoneyMutation, MoneyQuery},
         mutations::AwardsMutation,
         nominations::{NominationsMutation, NominationsQuery, NominationsSubscription},
         rules_graphql::{RulesMutation, RulesQuery},
@@ -54,6 +55,7 @@ pub struct Query(
     ConferencesQuery,
     StatisticsQuery,
     RulesQuery,
+    MoneyQuery,
     AuditQuery,
 );
 
@@ -73,6 +75,7 @@ pub struct Mutation(
     ConferencesMutation,
     PerformanceMutation,
     RulesMutation,
+    MoneyMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.

@@ -259,6 +259,11 @@ impl Award {
             .await?
             .map(Decision))
     }
+    /// The reward money in VND (tiền thưởng), from the rates and the base salary in force on
+    /// its decision's date; null without a decision or a known rate.
+    async fn amount(&self) -> Option<i64> {
+        self.0.amount
+    }
     /// Whether it was revoked.
     async fn revoked(&self) -> bool {
         self.0.revoked_at.is_some()
@@ -313,6 +318,14 @@ impl Decision {
     /// The signer's title, e.g. "Chủ tịch UBND tỉnh".
     async fn signer_title(&self) -> &str {
         &self.0.signer_title
+    }
+    /// The reward money of every award it conferred, in VND.
+    async fn total_amount(&self, ctx: &Context<'_>) -> AppResult<i64> {
+        let awards = entity::award::Entity::find()
+            .filter(entity::award::Column::DecisionId.eq(self.0.id))
+            .all(db(ctx)?)
+            .await?;
+        Ok(awards.iter().filter_map(|a| a.amount).sum())
     }
     /// The awards it conferred (awards to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {

@@ -8,6 +8,8 @@ pub mod eligibility;
 pub mod graphql;
 pub mod law;
 pub mod live;
+pub mod money;
+pub mod money_graphql;
 pub mod mutations;
 pub mod nominations;
 pub mod policy;

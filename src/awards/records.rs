@@ -173,6 +173,17 @@ pub async fn record_award(
         return Ok(Err(problems));
     }
     let (person, unit, name) = recipient_ids(&past.recipient);
+    let amount = match &decision {
+        Some(d) => {
+            let kind = if person.is_some() {
+                "INDIVIDUAL"
+            } else {
+                "COLLECTIVE"
+            };
+            super::money::amount_for(txn, award_type.id, kind, d.signed_on).await?
+        }
+        None => None,
+    };
     let row = award::ActiveModel {
         award_type_id: Set(award_type.id),
         recipient_person_id: Set(person),
@@ -183,6 +194,7 @@ pub async fn record_award(
         decision_id: Set(decision.as_ref().map(|d| d.id)),
         province_id: Set(home.province_id),
         created_at: Set(Utc::now()),
+        amount: Set(amount),
         ..Default::default()
     }
     .insert(txn)

@@ -40,6 +40,8 @@ pub struct AwardTypeCount {
     award_type: Option<AwardType>,
     /// How many awards.
     count: i64,
+    /// Their reward money in VND (awards with a known amount).
+    amount: i64,
 }
 
 /// A count per year.
@@ -49,6 +51,8 @@ pub struct YearCount {
     year: i32,
     /// How many awards.
     count: i64,
+    /// Their reward money in VND (awards with a known amount).
+    amount: i64,
 }
 
 /// A count per level.
@@ -58,6 +62,8 @@ pub struct LevelCount {
     level: AwardLevel,
     /// How many awards.
     count: i64,
+    /// Their reward money in VND (awards with a known amount).
+    amount: i64,
 }
 
 /// A count per unit.
@@ -67,6 +73,8 @@ pub struct UnitCount {
     unit: Option<Unit>,
     /// How many awards.
     count: i64,
+    /// Their reward money in VND (awards with a known amount).
+    amount: i64,
 }
 
 /// A count per nomination status.
@@ -154,6 +162,30 @@ fn count() -> Expr {
     Func::count(Expr::col((award::Entity, award::Column::Id))).into()
 }
 
+/// The sum of the awards' reward money, 0 when none is known (an integer on both backends).
+fn amount() -> Expr {
+    Expr::cust(r#"CAST(COALESCE(SUM("award"."amount"), 0) AS BIGINT)"#)
+}
+
+/// Runs a grouped query of awards whose rows are (key, count, amount).
+async fn grouped_awards<K: sea_orm::TryGetable>(
+    ctx: &Context<'_>,
+    q: &mut SelectStatement,
+) -> AppResult<Vec<(K, i64, i64)>> {
+    q.expr_as(amount(), Alias::new("a"));
+    let db = db(ctx)?;
+    let backend: DbBackend = db.get_database_backend();
+    let rows = db.query_all_raw(backend.build(&*q)).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key: K = row.try_get("", "k")?;
+        let count: i64 = row.try_get("", "n")?;
+        let amount: i64 = row.try_get("", "a")?;
+        out.push((key, count, amount));
+    }
+    Ok(out)
+}
+
 /// Counts for dashboards, computed in the database.
 #[Object]
 impl Statistics {
@@ -168,16 +200,17 @@ impl Statistics {
         .group_by_col((award_type::Entity, award_type::Column::Id))
         .order_by_expr(count(), Order::Desc)
         .order_by((award_type::Entity, award_type::Column::Id), Order::Asc);
-        let rows: Vec<(i32, i64)> = grouped(ctx, &q).await?;
+        let rows: Vec<(i32, i64, i64)> = grouped_awards(ctx, &mut q).await?;
         let types = loaders(ctx)?
             .award_type
-            .load_many(rows.iter().map(|(id, _)| *id))
+            .load_many(rows.iter().map(|(id, _, _)| *id))
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, count)| AwardTypeCount {
+            .map(|(id, count, amount)| AwardTypeCount {
                 award_type: types.get(&id).cloned().map(AwardType),
                 count,
+                amount,
             })
             .collect())
     }
@@ -192,10 +225,14 @@ impl Statistics {
         .expr_as(count(), Alias::new("n"))
         .group_by_col((award::Entity, award::Column::Year))
         .order_by((award::Entity, award::Column::Year), Order::Asc);
-        Ok(grouped(ctx, &q)
+        Ok(grouped_awards(ctx, &mut q)
             .await?
             .into_iter()
-            .map(|(year, count)| YearCount { year, count })
+            .map(|(year, count, amount)| YearCount {
+                year,
+                count,
+                amount,
+            })
             .collect())
     }
 
@@ -209,17 +246,21 @@ impl Statistics {
         .expr_as(count(), Alias::new("n"))
         .group_by_col((award_type::Entity, award_type::Column::Level))
         .order_by((award_type::Entity, award_type::Column::Level), Order::Asc);
-        let rows: Vec<(String, i64)> = grouped(ctx, &q).await?;
+        let rows: Vec<(String, i64, i64)> = grouped_awards(ctx, &mut q).await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(level, count)| {
+            .filter_map(|(level, count, amount)| {
                 let level = match level.as_str() {
                     "GRASSROOTS" => AwardLevel::Grassroots,
                     "PROVINCIAL" => AwardLevel::Provincial,
                     "NATIONAL" => AwardLevel::National,
                     _ => return None,
                 };
-                Some(LevelCount { level, count })
+                Some(LevelCount {
+                    level,
+                    count,
+                    amount,
+                })
             })
             .collect())
     }
@@ -242,16 +283,17 @@ impl Statistics {
             .order_by_expr(count(), Order::Desc)
             .order_by_expr(unit_of, Order::Asc)
             .limit(limit as u64);
-        let rows: Vec<(i32, i64)> = grouped(ctx, &q).await?;
+        let rows: Vec<(i32, i64, i64)> = grouped_awards(ctx, &mut q).await?;
         let units = loaders(ctx)?
             .unit
-            .load_many(rows.iter().map(|(id, _)| *id))
+            .load_many(rows.iter().map(|(id, _, _)| *id))
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, count)| UnitCount {
+            .map(|(id, count, amount)| UnitCount {
                 unit: units.get(&id).cloned().map(Unit),
                 count,
+                amount,
             })
             .collect())
     }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use entity::{award_rule, award_type};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
 
 use super::catalogue::CATALOGUE;
 use super::law::Shipped;
@@ -150,4 +150,63 @@ pub fn parsed_form(
         p.insert("kind".into(), serde_json::Value::String(row.kind.clone()));
     }
     Ok((serde_json::from_value(params)?, recipient))
+}
+
+fn day(text: &str) -> Result<chrono::NaiveDate, DbErr> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| DbErr::Custom(format!("shipped reward data: {text}: {e}")))
+}
+
+/// Inserts the shipped rates and base salaries the database does not hold yet (same award,
+/// kind, day and source). Running it again changes nothing.
+pub async fn sync_reward_money(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = crate::db::begin_write(db).await?;
+    let types = award_type::Entity::find().all(&txn).await?;
+    let rates = entity::reward_rate::Entity::find().all(&txn).await?;
+    for &(code, kind, milli, from, source) in super::money::SHIPPED_RATES {
+        let Some(t) = types.iter().find(|t| t.code == code) else {
+            continue;
+        };
+        let from = day(from)?;
+        let held = rates.iter().any(|r| {
+            r.award_type_id == t.id
+                && r.recipient_kind == kind
+                && r.applies_from == from
+                && r.source == source
+        });
+        if !held {
+            entity::reward_rate::ActiveModel {
+                award_type_id: Set(t.id),
+                recipient_kind: Set(kind.to_owned()),
+                multiplier_milli: Set(milli),
+                applies_from: Set(from),
+                source: Set(source.to_owned()),
+                recorded_by_user_id: Set(None),
+                recorded_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    let salaries = entity::base_salary::Entity::find().all(&txn).await?;
+    for &(amount, from, source) in super::money::SHIPPED_BASE_SALARIES {
+        let from = day(from)?;
+        if !salaries
+            .iter()
+            .any(|s| s.applies_from == from && s.source == source)
+        {
+            entity::base_salary::ActiveModel {
+                amount: Set(amount),
+                applies_from: Set(from),
+                source: Set(source.to_owned()),
+                recorded_by_user_id: Set(None),
+                recorded_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await
 }

@@ -778,6 +778,13 @@ pub async fn issue_decision(
             Recipient::Person(p) => (Some(p.id), None, p.full_name.clone()),
             Recipient::Unit(u) => (None, Some(u.id), u.name.clone()),
         };
+        let kind = if person_id.is_some() {
+            "INDIVIDUAL"
+        } else {
+            "COLLECTIVE"
+        };
+        let amount =
+            super::money::amount_for(txn, n.award_type_id, kind, decision.signed_on).await?;
         let award = award::ActiveModel {
             award_type_id: Set(n.award_type_id),
             recipient_person_id: Set(person_id),
@@ -789,6 +796,7 @@ pub async fn issue_decision(
             nomination_id: Set(Some(n.id)),
             province_id: Set(n.province_id),
             created_at: Set(now),
+            amount: Set(amount),
             ..Default::default()
         }
         .insert(txn)

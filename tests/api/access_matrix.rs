@@ -261,6 +261,7 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .count(db)
             .await
             .unwrap(),
+        entity::base_salary::Entity::find().count(db).await.unwrap(),
         entity::council_session::Entity::find()
             .count(db)
             .await
@@ -518,6 +519,18 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { year } } }",
                 json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
                 |body| body["data"]["createNomination"]["nomination"]["year"] == year,
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ManageRewardRates => {
+            let day = format!("{}-07-01", 2100 + n);
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: SetBaseSalaryInput!) { setBaseSalary(input: $i) { baseSalary { appliesFrom } } }",
+                json!({ "i": { "amount": 3_000_000, "appliesFrom": day, "source": "Thử" } }),
+                |body| body["data"]["setBaseSalary"]["baseSalary"]["appliesFrom"] == day.as_str(),
             )
             .await;
             (allowed, "http")

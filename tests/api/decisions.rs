@@ -288,3 +288,150 @@ async fn numbers_restart_each_first_of_january() {
         "{of_2026}"
     );
 }
+
+#[tokio::test]
+async fn seed_002s_decision_carries_its_reward_money() {
+    let app = TestApp::with_demo().await;
+    let body = app
+        .data(
+            "{ decisions(filter: { issuerCode: \"HNA-UBND\" }) { edges { node { number totalAmount awards { amount awardType { code } } } } } }",
+            json!({}),
+        )
+        .await;
+    let decision = &body["decisions"]["edges"][0]["node"];
+    assert_eq!(decision["number"], "163/QĐ-UBND");
+    // Signed 28/1/2021, at a base salary of 1,490,000 đồng: the provincial flag is 8.0 of it,
+    // a collective's Bằng khen 2.0.
+    let mut amounts: Vec<(String, i64)> = decision["awards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["awardType"]["code"].as_str().unwrap().to_owned(),
+                a["amount"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    amounts.sort();
+    assert_eq!(
+        amounts,
+        [
+            ("BANG_KHEN_CHU_TICH_TINH".to_owned(), 2_980_000),
+            ("BANG_KHEN_CHU_TICH_TINH".to_owned(), 2_980_000),
+            ("CO_THI_DUA_TINH".to_owned(), 11_920_000)
+        ]
+    );
+    assert_eq!(decision["totalAmount"], 17_880_000);
+    // And the statistics sum them by year, award type and unit.
+    let stats = app
+        .data(
+            "{ statistics(filter: { provinceCode: \"HA_NAM\", yearFrom: 2020, yearTo: 2020 }) { byYear { year count amount } byAwardType { awardType { code } amount } topUnits(limit: 3) { unit { code } amount } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        stats["statistics"]["byYear"],
+        json!([{ "year": 2020, "count": 3, "amount": 17_880_000 }])
+    );
+    assert_eq!(
+        stats["statistics"]["byAwardType"],
+        json!([
+            { "awardType": { "code": "BANG_KHEN_CHU_TICH_TINH" }, "amount": 5_960_000 },
+            { "awardType": { "code": "CO_THI_DUA_TINH" }, "amount": 11_920_000 }
+        ])
+    );
+    let mut by_unit: Vec<i64> = stats["statistics"]["topUnits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["amount"].as_i64().unwrap())
+        .collect();
+    by_unit.sort();
+    assert_eq!(by_unit, [2_980_000, 2_980_000, 11_920_000], "{stats}");
+}
+
+#[tokio::test]
+async fn reward_rates_are_data_with_their_source_and_only_admin_sets_them() {
+    let app = TestApp::with_demo().await;
+    let query = "query($on: Date!) { rewardRates(on: $on) { baseSalary { amount appliesFrom source } rates { awardType { code } recipientKind multiplier amount source } } }";
+    let body = app.data(query, json!({ "on": "2025-12-20" })).await;
+    assert_eq!(body["rewardRates"]["baseSalary"]["amount"], 2_340_000);
+    let rates = body["rewardRates"]["rates"].as_array().unwrap();
+    let giay_khen = rates
+        .iter()
+        .find(|r| r["awardType"]["code"] == "GIAY_KHEN" && r["recipientKind"] == "INDIVIDUAL")
+        .unwrap();
+    assert_eq!(giay_khen["multiplier"], 0.3);
+    assert_eq!(giay_khen["amount"], 710_000);
+    assert!(
+        rates
+            .iter()
+            .all(|r| r["source"].as_str().unwrap().contains("Nghị định")),
+        "every figure cites its source"
+    );
+    assert!(giay_khen["source"]
+        .as_str()
+        .unwrap()
+        .contains("chưa đối chiếu với Nghị định 152/2025"));
+
+    // The board may not set them; ADMIN may, and a decision after the new base salary uses it.
+    let set = "mutation($i: SetBaseSalaryInput!) { setBaseSalary(input: $i) { baseSalary { amount appliesFrom } userErrors { field code } } }";
+    let input = json!({ "i": { "amount": 2_530_000, "appliesFrom": "2026-07-01", "source": "Nghị định (giả định của phép thử)" } });
+    let board = post(&app, "board.camau", set, input.clone()).await;
+    assert_eq!(board["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let admin = post(&app, "admin", set, input).await;
+    assert_eq!(
+        admin["data"]["setBaseSalary"]["baseSalary"]["amount"], 2_530_000,
+        "{admin}"
+    );
+    let no_source = post(
+        &app,
+        "admin",
+        set,
+        json!({ "i": { "amount": 0, "appliesFrom": "2026-07-01", "source": " " } }),
+    )
+    .await;
+    let codes: Vec<&str> = no_source["data"]["setBaseSalary"]["userErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["REQUIRED", "OUT_OF_RANGE"]);
+    let rate = post(&app, "admin", "mutation($i: SetRewardRateInput!) { setRewardRate(input: $i) { rate { multiplier amount } userErrors { code } } }", json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientKind": "INDIVIDUAL", "multiplier": 0.35, "appliesFrom": "2026-07-01", "source": "Quy định giả định của phép thử" } })).await;
+    assert_eq!(
+        rate["data"]["setRewardRate"]["rate"],
+        json!({ "multiplier": 0.35, "amount": 890_000 }),
+        "{rate}"
+    );
+
+    let an = person(&app, "Nguyễn Văn An").await;
+    let binh = person(&app, "Trần Thị Bình").await;
+    let before = approved(&app, "GIAY_KHEN", &an, 2026).await;
+    let after = approved(&app, "GIAY_KHEN", &binh, 2026).await;
+    let issue_query = "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { decision { totalAmount } awards { amount } userErrors { code } } }";
+    let june = post(
+        &app,
+        "officer.cm-skhcn",
+        issue_query,
+        issue("20/QĐ-SKHCN", "CM-SKHCN-2025", "2026-06-30", &[&before]),
+    )
+    .await;
+    assert_eq!(
+        june["data"]["issueDecision"]["awards"],
+        json!([{ "amount": 710_000 }]),
+        "{june}"
+    );
+    let july = post(
+        &app,
+        "officer.cm-skhcn",
+        issue_query,
+        issue("21/QĐ-SKHCN", "CM-SKHCN-2025", "2026-07-01", &[&after]),
+    )
+    .await;
+    assert_eq!(
+        july["data"]["issueDecision"]["decision"]["totalAmount"], 890_000,
+        "{july}"
+    );
+}

@@ -24,7 +24,8 @@ const DOMAIN: [&str; 13] = [
 ];
 
 /// GraphQL faces, by file name, besides `graphql.rs` and `mutations.rs`.
-const GRAPHQL_FACES: [&str; 3] = [
+const GRAPHQL_FACES: [&str; 4] = [
+    "awards/money_graphql.rs",
     "awards/nominations.rs",
     "awards/rules_graphql.rs",
     "awards/statistics.rs",
