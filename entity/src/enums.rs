@@ -195,6 +195,9 @@ pub enum NominationStatus {
     #[sea_orm(string_value = "DECIDED")]
     Decided,
     /// Withdrawn by the proposer (rút hồ sơ).
+    /// Approved by the province and sent upward to the central level (đã trình cấp trên).
+    #[sea_orm(string_value = "PROPOSED_UPWARD")]
+    ProposedUpward,
     #[sea_orm(string_value = "WITHDRAWN")]
     Withdrawn,
 }

@@ -42,6 +42,7 @@ pub mod signing_right;
 pub mod term;
 pub mod unit;
 pub mod unit_lineage;
+pub mod upward_proposal;
 
 pub use enums::*;
 

@@ -16,6 +16,8 @@ pub struct Model {
     pub commendation_kind: crate::enums::CommendationKind,
     /// The dossier the nomination is part of.
     pub dossier_id: Option<i32>,
+    /// The province's proposal upward it was sent in (national awards).
+    pub upward_proposal_id: Option<i32>,
     pub proposed_by_unit_id: Option<i32>,
     pub proposed_by_cluster_year_id: Option<i32>,
     pub status: NominationStatus,

@@ -29,12 +29,13 @@ pub enum Action {
     ReviewDossiers,
     ManageCouncil,
     GrantSigning,
+    ProposeUpward,
     ManageRewardRates,
     ManageUsers,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -56,6 +57,7 @@ impl Action {
         Action::ReviewDossiers,
         Action::ManageCouncil,
         Action::GrantSigning,
+        Action::ProposeUpward,
         Action::ManageRewardRates,
         Action::ManageUsers,
     ];
@@ -84,6 +86,7 @@ impl Action {
             Action::ReviewDossiers => "review_dossiers",
             Action::ManageCouncil => "manage_council",
             Action::GrantSigning => "grant_signing",
+            Action::ProposeUpward => "propose_upward",
             Action::ManageRewardRates => "manage_reward_rates",
             Action::ManageUsers => "manage_users",
         }

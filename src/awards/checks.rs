@@ -14,7 +14,8 @@ use crate::{
     organisation::rules as names,
 };
 
-/// A decision number has the shape `{n}/QĐ-{issuer}`, e.g. "163/QĐ-UBND".
+/// A decision number has the shape `{n}/QĐ-{issuer}`, e.g. "163/QĐ-UBND" or, with the
+/// abbreviations of Decree 30/2020 that keep a lower-case letter, "512/QĐ-TTg".
 pub fn decision_number(field: &[&str], number: &str) -> Option<UserProblem> {
     let ok = number.split_once("/QĐ-").is_some_and(|(n, issuer)| {
         !n.is_empty()
@@ -22,7 +23,10 @@ pub fn decision_number(field: &[&str], number: &str) -> Option<UserProblem> {
             && !issuer.is_empty()
             && issuer
                 .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == 'Đ')
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == 'Đ')
+            && issuer.split('-').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ')
+            })
     });
     (!ok).then(|| {
         UserProblem::new(
@@ -304,6 +308,7 @@ mod tests {
     fn decision_numbers_have_the_official_shape() {
         assert!(super::decision_number(&["n"], "163/QĐ-UBND").is_none());
         assert!(super::decision_number(&["n"], "12/QĐ-SKHCN").is_none());
+        assert!(super::decision_number(&["n"], "512/QĐ-TTg").is_none());
         for bad in [
             "163/QD-UBND",
             "QĐ-UBND",

@@ -19,4 +19,5 @@ pub mod rules;
 pub mod rules_graphql;
 pub mod statistics;
 pub mod store;
+pub mod upward;
 pub mod workflow;

@@ -47,6 +47,9 @@ pub enum NominationStatus {
     Decided,
     /// Withdrawn by its author before a decision.
     Withdrawn,
+    /// Approved by the province and proposed upward (national awards), waiting for the
+    /// central decision.
+    ProposedUpward,
 }
 
 /// One step of a nomination's history.
@@ -376,7 +379,50 @@ pub struct IssueDecisionInput {
     nomination_ids: Vec<ID>,
 }
 
-/// Result of `issueDecision`.
+/// Input of `proposeUpward`.
+#[derive(InputObject)]
+pub struct ProposeUpwardInput {
+    /// The province that proposes.
+    province_code: String,
+    /// The province's submission number, e.g. "45/TTr-UBND".
+    number: String,
+    /// The day the submission was signed.
+    submitted_on: Date,
+    /// The APPROVED nominations of national awards it sends up (global IDs).
+    nomination_ids: Vec<ID>,
+}
+
+/// Result of `proposeUpward`.
+#[derive(SimpleObject, Default)]
+pub struct ProposeUpwardPayload {
+    /// The nominations as sent up (PROPOSED_UPWARD).
+    nominations: Vec<Nomination>,
+    /// Why nothing was sent.
+    user_errors: Vec<UserError>,
+}
+
+/// Input of `recordCentralDecision`.
+#[derive(InputObject)]
+pub struct RecordCentralDecisionInput {
+    /// The central body that decided (`TW-CHINH-PHU` for the Prime Minister's awards,
+    /// `TW-CHU-TICH-NUOC` for the President's).
+    issuer_code: String,
+    /// The decision's number, e.g. "1234/QĐ-TTg".
+    number: String,
+    /// The day it was signed.
+    signed_on: Date,
+    /// Who signed it.
+    signer_name: String,
+    /// The signer's title.
+    signer_title: String,
+    /// The nominations it rewarded (PROPOSED_UPWARD; global IDs).
+    rewarded_nomination_ids: Vec<ID>,
+    /// The nominations sent up that it did not reward (they become REJECTED).
+    #[graphql(default)]
+    not_rewarded_nomination_ids: Vec<ID>,
+}
+
+/// Result of `issueDecision` and `recordCentralDecision`.
 #[derive(SimpleObject, Default)]
 pub struct IssueDecisionPayload {
     /// The decision.
@@ -521,6 +567,95 @@ impl NominationsMutation {
         Ok(step(ctx, &input.id, Step::Withdraw, input.comment)
             .await?
             .into())
+    }
+
+    /// Sends APPROVED nominations of national awards up to the central level with the
+    /// province's submission (the board): each becomes PROPOSED_UPWARD.
+    async fn propose_upward(
+        &self,
+        ctx: &Context<'_>,
+        input: ProposeUpwardInput,
+    ) -> AppResult<ProposeUpwardPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, access::Action::ProposeUpward)?;
+        let new = super::upward::NewProposal {
+            province_code: input.province_code,
+            number: input.number,
+            submitted_on: input.submitted_on.0,
+            nomination_ids: input
+                .nomination_ids
+                .iter()
+                .map(nomination_id)
+                .collect::<AppResult<Vec<i32>>>()?,
+        };
+        let outcome = run(ctx, async |work| {
+            super::upward::propose(work, viewer, new).await
+        })
+        .await?;
+        match outcome {
+            Ok((_, sent)) => {
+                let db = db(ctx)?;
+                let scope = access::nomination_scope(db, viewer).await?;
+                let mut nominations = Vec::new();
+                for n in sent {
+                    if let Some(seen) = scope.find(db, n.id).await? {
+                        nominations.push(Nomination(seen));
+                    }
+                }
+                Ok(ProposeUpwardPayload {
+                    nominations,
+                    user_errors: Vec::new(),
+                })
+            }
+            Err(problems) => Ok(ProposeUpwardPayload {
+                nominations: Vec::new(),
+                user_errors: user_errors(problems),
+            }),
+        }
+    }
+
+    /// Records the central decision on nominations sent up (the board): a decision in the
+    /// central body's name and an award for each nominee it rewarded.
+    async fn record_central_decision(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordCentralDecisionInput,
+    ) -> AppResult<IssueDecisionPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, access::Action::ProposeUpward)?;
+        let ids = |list: &[ID]| {
+            list.iter()
+                .map(nomination_id)
+                .collect::<AppResult<Vec<i32>>>()
+        };
+        let new = super::upward::CentralDecision {
+            issuer_code: input.issuer_code,
+            number: input.number,
+            signed_on: input.signed_on.0,
+            signer_name: input.signer_name,
+            signer_title: input.signer_title,
+            rewarded: ids(&input.rewarded_nomination_ids)?,
+            not_rewarded: ids(&input.not_rewarded_nomination_ids)?,
+        };
+        let outcome = run(ctx, async |work| {
+            super::upward::record_central_decision(work, viewer, new).await
+        })
+        .await?;
+        match outcome {
+            Ok((decision, awards)) => Ok(IssueDecisionPayload {
+                decision: Some(Decision(decision)),
+                awards: awards
+                    .into_iter()
+                    .filter_map(|a| access::see_award(viewer, a))
+                    .map(Award)
+                    .collect(),
+                user_errors: Vec::new(),
+            }),
+            Err(problems) => Ok(IssueDecisionPayload {
+                user_errors: user_errors(problems),
+                ..Default::default()
+            }),
+        }
     }
 
     /// Issues a numbered decision and creates one award per APPROVED nomination, all or

@@ -348,6 +348,7 @@ impl Statistics {
                     "REJECTED" => S::Rejected,
                     "DECIDED" => S::Decided,
                     "WITHDRAWN" => S::Withdrawn,
+                    "PROPOSED_UPWARD" => S::ProposedUpward,
                     _ => return None,
                 };
                 Some(StatusCount {

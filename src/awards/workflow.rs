@@ -90,6 +90,7 @@ pub fn status_name(status: Status) -> &'static str {
         Status::Rejected => "REJECTED",
         Status::Decided => "DECIDED",
         Status::Withdrawn => "WITHDRAWN",
+        Status::ProposedUpward => "PROPOSED_UPWARD",
     }
 }
 
@@ -142,7 +143,7 @@ pub fn decide_action(award_type: &award_type::Model) -> Action {
 }
 
 /// Writes a transition into `n`'s history and notes its live event for the commit.
-async fn event(
+pub(super) async fn event(
     work: &Work,
     viewer: &Viewer,
     n: &nomination::Model,

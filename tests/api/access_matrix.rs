@@ -211,7 +211,7 @@ async fn submitted_nomination(app: &TestApp, award: &str, year: i32) -> Value {
         .account("board.camau.clerk", "BOARD", None, Some("CA_MAU"))
         .await;
     let (_, body) = app
-        .post_as(&admin, "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } } }", json!({ "i": { "awardTypeCode": award, "recipientId": unit_id(app).await, "year": year, "achievements": "Thử", "justification": "Thử quyền" } }))
+        .post_as(&admin, "mutation($i: CreateNominationInput!) { createNomination(input: $i) { nomination { id } userErrors { field code message } } }", json!({ "i": { "awardTypeCode": award, "recipientId": unit_id(app).await, "year": year, "achievements": "Thử", "justification": "Thử quyền" } }))
         .await;
     let id = body["data"]["createNomination"]["nomination"]["id"].clone();
     assert!(id.is_string(), "{body}");
@@ -262,6 +262,10 @@ async fn footprint(app: &TestApp) -> Vec<u64> {
             .await
             .unwrap(),
         entity::base_salary::Entity::find().count(db).await.unwrap(),
+        entity::upward_proposal::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
         entity::council_session::Entity::find()
             .count(db)
             .await
@@ -520,6 +524,25 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 json!({ "i": { "awardTypeCode": "GIAY_KHEN", "recipientId": unit_id(app).await, "year": year, "achievements": "Thử" } }),
                 |body| body["data"]["createNomination"]["nomination"]["year"] == year,
             )
+            .await;
+            (allowed, "http")
+        }
+        Action::ProposeUpward => {
+            let id =
+                submitted_nomination(app, "BANG_KHEN_THU_TUONG", 1945 + (n % 150) as i32).await;
+            let admin = app.token("admin").await;
+            let (_, body) = app
+                .post_as(&admin, "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } } }", json!({ "i": { "id": id } }))
+                .await;
+            assert_eq!(
+                body["data"]["approveNomination"]["nomination"]["status"], "APPROVED",
+                "{body}"
+            );
+            let query = "mutation($i: ProposeUpwardInput!) { proposeUpward(input: $i) { nominations { status } userErrors { code } } }";
+            let variables = json!({ "i": { "provinceCode": "CA_MAU", "number": format!("{n}/TTr-UBND"), "submittedOn": "2026-01-10", "nominationIds": [id] } });
+            let allowed = write(app, persona, query, variables, |body| {
+                body["data"]["proposeUpward"]["nominations"][0]["status"] == "PROPOSED_UPWARD"
+            })
             .await;
             (allowed, "http")
         }

@@ -435,3 +435,66 @@ async fn reward_rates_are_data_with_their_source_and_only_admin_sets_them() {
         "{july}"
     );
 }
+
+#[tokio::test]
+async fn a_national_emulation_fighter_goes_up_and_comes_back_as_a_central_decision() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    let binh = person(&app, "Trần Thị Bình").await;
+    let cstd = approved(&app, "CHIEN_SI_THI_DUA_TOAN_QUOC", &an, 2025).await;
+    let bang_khen = approved(&app, "BANG_KHEN_THU_TUONG", &binh, 2025).await;
+    let provincial = approved(&app, "BANG_KHEN_CHU_TICH_TINH", &binh, 2025).await;
+    let propose = "mutation($i: ProposeUpwardInput!) { proposeUpward(input: $i) { nominations { status history { to comment } } userErrors { field code } } }";
+    // A provincial award is not sent up; another province's board sends nothing of Cà Mau's.
+    let wrong = post(&app, "board.camau", propose, json!({ "i": { "provinceCode": "CA_MAU", "number": "45/TTr-UBND", "submittedOn": "2026-02-10", "nominationIds": [provincial] } })).await;
+    assert_eq!(
+        wrong["data"]["proposeUpward"]["userErrors"],
+        json!([{ "field": ["nominationIds", "0"], "code": "INVALID_VALUE" }])
+    );
+    let foreign = post(&app, "board.hanam", propose, json!({ "i": { "provinceCode": "CA_MAU", "number": "45/TTr-UBND", "submittedOn": "2026-02-10", "nominationIds": [cstd] } })).await;
+    assert_eq!(foreign["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let sent = post(&app, "board.camau", propose, json!({ "i": { "provinceCode": "CA_MAU", "number": "45/TTr-UBND", "submittedOn": "2026-02-10", "nominationIds": [cstd, bang_khen] } })).await;
+    let nominations = &sent["data"]["proposeUpward"]["nominations"];
+    assert_eq!(nominations[0]["status"], "PROPOSED_UPWARD", "{sent}");
+    assert_eq!(nominations[1]["status"], "PROPOSED_UPWARD");
+    let last = nominations[0]["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last,
+        json!({ "to": "PROPOSED_UPWARD", "comment": "Tờ trình số 45/TTr-UBND" })
+    );
+
+    // The central decision comes back: the Prime Minister confers the national emulation
+    // fighter on one and not the Bằng khen on the other.
+    let record = "mutation($i: RecordCentralDecisionInput!) { recordCentralDecision(input: $i) { decision { number issuer { code } totalAmount } awards { recipientName amount awardType { code } } userErrors { field code } } }";
+    let by_president = post(&app, "board.camau", record, json!({ "i": { "issuerCode": "TW-CHU-TICH-NUOC", "number": "900/QĐ-CTN", "signedOn": "2026-04-20", "signerName": "Chủ tịch nước", "signerTitle": "Chủ tịch nước", "rewardedNominationIds": [cstd] } })).await;
+    assert_eq!(
+        by_president["data"]["recordCentralDecision"]["userErrors"],
+        json!([{ "field": ["rewardedNominationIds", "0"], "code": "NOT_COMPETENT" }])
+    );
+    let recorded = post(&app, "board.camau", record, json!({ "i": { "issuerCode": "TW-CHINH-PHU", "number": "512/QĐ-TTg", "signedOn": "2026-04-20", "signerName": "Thủ tướng Chính phủ", "signerTitle": "Thủ tướng", "rewardedNominationIds": [cstd], "notRewardedNominationIds": [bang_khen] } })).await;
+    let payload = &recorded["data"]["recordCentralDecision"];
+    assert_eq!(payload["userErrors"], json!([]), "{recorded}");
+    assert_eq!(payload["decision"]["issuer"]["code"], "TW-CHINH-PHU");
+    // 4.5 × 2,340,000 = 10,530,000 đồng.
+    assert_eq!(
+        payload["awards"],
+        json!([{ "recipientName": "Nguyễn Văn An", "amount": 10_530_000, "awardType": { "code": "CHIEN_SI_THI_DUA_TOAN_QUOC" } }])
+    );
+    assert_eq!(payload["decision"]["totalAmount"], 10_530_000);
+    let status = "query($id: ID!) { node(id: $id) { ... on Nomination { status } } }";
+    let other = app
+        .data_as("board.camau", status, json!({ "id": bang_khen }))
+        .await;
+    assert_eq!(other["node"]["status"], "REJECTED");
+    // Recorded once: the same nominations cannot come back twice.
+    let again = post(&app, "board.camau", record, json!({ "i": { "issuerCode": "TW-CHINH-PHU", "number": "513/QĐ-TTg", "signedOn": "2026-04-21", "signerName": "Thủ tướng Chính phủ", "signerTitle": "Thủ tướng", "rewardedNominationIds": [cstd] } })).await;
+    assert_eq!(
+        again["data"]["recordCentralDecision"]["userErrors"][0]["code"],
+        "WRONG_STATE"
+    );
+}
