@@ -39,6 +39,7 @@ pub mod reward_rate;
 pub mod score_line;
 pub mod score_sheet;
 pub mod signing_right;
+pub mod superseded_ranking_entry;
 pub mod term;
 pub mod unit;
 pub mod unit_lineage;

@@ -1317,8 +1317,20 @@ pub async fn finalize(
             continue;
         };
         // One achievement is rewarded once: no proposal for a unit that holds the award for
-        // the year already, or has one open (after a reopened ranking, say).
+        // the year already, or has one open (after a reopened ranking, say); and a proposal
+        // of this year the board rejected is not made again.
         if workflow::covered(txn, award, place.key, y.year.year).await? {
+            continue;
+        }
+        let rejected = nomination::Entity::find()
+            .filter(nomination::Column::ProposedByClusterYearId.eq(y.year.id))
+            .filter(nomination::Column::AwardTypeId.eq(award))
+            .filter(nomination::Column::RecipientUnitId.eq(place.key))
+            .filter(nomination::Column::Status.eq(NominationStatus::Rejected))
+            .one(txn)
+            .await?
+            .is_some();
+        if rejected {
             continue;
         }
         let unit = unit::Entity::find_by_id(place.key).one(txn).await?;
@@ -1398,6 +1410,26 @@ pub async fn reopen(
         )));
     }
     if y.year.status == Status::Finalized {
+        // The ranking is kept, superseded: a decided award may rest on it.
+        let now = chrono::Utc::now();
+        for e in ranking_entry::Entity::find()
+            .filter(ranking_entry::Column::ClusterYearId.eq(y.year.id))
+            .all(txn)
+            .await?
+        {
+            entity::superseded_ranking_entry::ActiveModel {
+                cluster_year_id: Set(e.cluster_year_id),
+                unit_id: Set(e.unit_id),
+                rank: Set(e.rank),
+                total_points: Set(e.total_points),
+                proposed_award_type_id: Set(e.proposed_award_type_id),
+                superseded_at: Set(now),
+                reason: Set(text::nfc(reason.trim())),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
         ranking_entry::Entity::delete_many()
             .filter(ranking_entry::Column::ClusterYearId.eq(y.year.id))
             .exec(txn)

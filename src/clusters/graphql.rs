@@ -517,9 +517,59 @@ impl ClusterYear {
         rows.sort_by_key(|r| (r.rank, r.unit_id));
         Ok(rows.into_iter().map(RankingEntry).collect())
     }
+    /// The rankings a reopening superseded, latest first then by place: kept, since an award
+    /// already decided may rest on them.
+    async fn superseded_rankings(&self, ctx: &Context<'_>) -> AppResult<Vec<SupersededPlace>> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        Ok(entity::superseded_ranking_entry::Entity::find()
+            .filter(entity::superseded_ranking_entry::Column::ClusterYearId.eq(self.0.id))
+            .order_by_desc(entity::superseded_ranking_entry::Column::SupersededAt)
+            .order_by_asc(entity::superseded_ranking_entry::Column::Rank)
+            .order_by_asc(entity::superseded_ranking_entry::Column::UnitId)
+            .all(crate::api::context::db(ctx)?)
+            .await?
+            .into_iter()
+            .map(SupersededPlace)
+            .collect())
+    }
     /// Version for optimistic concurrency: give it as `expectedVersion` to `finalizeRanking`.
     async fn version(&self) -> i32 {
         self.0.version
+    }
+}
+
+/// A place of a ranking that a reopening superseded.
+pub struct SupersededPlace(pub entity::superseded_ranking_entry::Model);
+
+/// A place of a ranking that a reopening superseded, with when and why.
+#[Object]
+impl SupersededPlace {
+    /// The place it had.
+    async fn rank(&self) -> i32 {
+        self.0.rank
+    }
+    /// The member.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        Ok(loaders(ctx)?.unit.load_one(self.0.unit_id).await?.map(Unit))
+    }
+    /// Its total then.
+    async fn total_points(&self) -> f64 {
+        self.0.total_points
+    }
+    /// The award the place was proposed for.
+    async fn proposed_award(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {
+        let Some(id) = self.0.proposed_award_type_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.award_type.load_one(id).await?.map(AwardType))
+    }
+    /// When the year was reopened.
+    async fn superseded_at(&self) -> DateTime {
+        DateTime(self.0.superseded_at)
+    }
+    /// Why.
+    async fn reason(&self) -> &str {
+        &self.0.reason
     }
 }
 

@@ -1060,3 +1060,110 @@ async fn the_proposals_of_a_ranking_follow_the_provinces_quotas() {
         "{done}"
     );
 }
+
+/// Reopening a year whose proposals the board has decided keeps the ranking they rest on
+/// (superseded, beside the new one) and makes again no proposal it rejected.
+#[tokio::test]
+async fn reopening_a_decided_year_keeps_its_ranking_and_remakes_no_rejected_proposal() {
+    let app = TestApp::with_demo().await;
+    let (code, units, version) = bloc_in_review(&app, 8).await;
+    let finalized = post(
+        &app,
+        "board.camau",
+        FINALIZE,
+        json!({ "i": { "clusterCode": code, "year": 2026, "expectedVersion": version } }),
+    )
+    .await;
+    assert_eq!(
+        finalized["data"]["finalizeRanking"]["userErrors"],
+        json!([]),
+        "{finalized}"
+    );
+    let proposals = "query($a: String!) { nominations(filter: { year: 2026, awardTypeCode: $a }) { edges { node { id status recipient { ... on Unit { code } } } } } }";
+    let of = |award: &'static str| {
+        let app = &app;
+        let units = units.clone();
+        async move {
+            let body = app
+                .data_as("board.camau", proposals, json!({ "a": award }))
+                .await;
+            body["nominations"]["edges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["node"].clone())
+                .filter(|n| units.iter().any(|u| n["recipient"]["code"] == u.as_str()))
+                .collect::<Vec<Value>>()
+        }
+    };
+    let flag = of("CO_THI_DUA_TINH").await;
+    let merit = of("BANG_KHEN_CHU_TICH_TINH").await;
+    assert_eq!((flag.len(), merit.len()), (1, 1), "{flag:?} {merit:?}");
+    // The board decides the flag and rejects the certificate.
+    let approved = post(&app, "board.camau", "mutation($i: NominationStepInput!) { approveNomination(input: $i) { nomination { status } userErrors { code message } } }", json!({ "i": { "id": flag[0]["id"] } })).await;
+    assert_eq!(
+        approved["data"]["approveNomination"]["nomination"]["status"], "APPROVED",
+        "{approved}"
+    );
+    let decided = post(&app, "board.camau", "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { id } userErrors { code message } } }", json!({ "i": { "number": "30/QĐ-UBND", "issuerCode": "CM-UBND", "signedOn": "2026-12-28", "signerName": "Lâm Văn Bi", "signerTitle": "Chủ tịch UBND tỉnh", "nominationIds": [flag[0]["id"]] } })).await;
+    assert_eq!(
+        decided["data"]["issueDecision"]["userErrors"],
+        json!([]),
+        "{decided}"
+    );
+    let rejected = post(&app, "board.camau", "mutation($i: NominationReasonInput!) { rejectNomination(input: $i) { nomination { status } userErrors { code } } }", json!({ "i": { "id": merit[0]["id"], "reason": "Hội đồng không thông qua" } })).await;
+    assert_eq!(
+        rejected["data"]["rejectNomination"]["nomination"]["status"],
+        "REJECTED"
+    );
+
+    let reopened = post(
+        &app,
+        "board.camau",
+        REOPEN,
+        json!({ "i": { "clusterCode": code, "year": 2026, "reason": "Rà soát lại điểm" } }),
+    )
+    .await;
+    assert_eq!(
+        reopened["data"]["reopenClusterYear"]["clusterYear"]["status"], "REVIEW",
+        "{reopened}"
+    );
+    let year = "query($c: String!) { clusterYear(clusterCode: $c, year: 2026) { status version ranking { rank } supersededRankings { rank unit { code } proposedAward { code } reason } } }";
+    let kept = app.data(year, json!({ "c": code })).await;
+    assert_eq!(kept["clusterYear"]["ranking"], json!([]));
+    assert_eq!(
+        kept["clusterYear"]["supersededRankings"],
+        json!([
+            { "rank": 1, "unit": { "code": units[0] }, "proposedAward": { "code": "CO_THI_DUA_TINH" }, "reason": "Rà soát lại điểm" },
+            { "rank": 2, "unit": { "code": units[1] }, "proposedAward": { "code": "BANG_KHEN_CHU_TICH_TINH" }, "reason": "Rà soát lại điểm" }
+        ])
+    );
+    // Finalized again: the decided flag stands, the rejected certificate is not proposed again.
+    let again = post(
+        &app,
+        "board.camau",
+        FINALIZE,
+        json!({ "i": { "clusterCode": code, "year": 2026, "expectedVersion": kept["clusterYear"]["version"] } }),
+    )
+    .await;
+    assert_eq!(
+        again["data"]["finalizeRanking"]["userErrors"],
+        json!([]),
+        "{again}"
+    );
+    let flag = of("CO_THI_DUA_TINH").await;
+    let merit = of("BANG_KHEN_CHU_TICH_TINH").await;
+    assert_eq!(flag.len(), 1, "{flag:?}");
+    assert_eq!(flag[0]["status"], "DECIDED");
+    assert_eq!(merit.len(), 1, "{merit:?}");
+    assert_eq!(merit[0]["status"], "REJECTED");
+    let now = app.data(year, json!({ "c": code })).await;
+    assert_eq!(now["clusterYear"]["ranking"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        now["clusterYear"]["supersededRankings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
