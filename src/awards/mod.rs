@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod checks;
 pub mod competence;
+pub mod document;
 pub mod eligibility;
 pub mod graphql;
 pub mod law;

@@ -1,6 +1,7 @@
 //! HTTP: the router, GraphQL over HTTP, health probes.
 
 pub mod caching;
+pub mod decisions;
 pub mod documents;
 pub mod files;
 pub mod graphiql;
@@ -94,7 +95,9 @@ pub fn router(state: AppState) -> Router {
             .post(graphql::post_graphql)
             .fallback(graphql::method_not_allowed),
     );
-    routes = routes.route("/files/{id}", get(files::download));
+    routes = routes
+        .route("/files/{id}", get(files::download))
+        .route("/decisions/{file}", get(decisions::docx));
     // GraphiQL's assets only where GraphiQL is served.
     if state.settings.graphiql {
         routes = routes.route("/graphiql/{name}", get(graphiql::asset));
