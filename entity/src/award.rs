@@ -28,6 +28,14 @@ pub struct Model {
     /// The reward money in VND (tiền thưởng), from the rates in force on the decision's date;
     /// `None` when no rate or base salary was known then, or no decision is recorded.
     pub amount: Option<i64>,
+    /// The Law's ground of its revocation.
+    pub revocation_ground: Option<crate::enums::RevocationGround>,
+    /// The reward money to recover after its revocation, in VND.
+    pub amount_to_recover: Option<i64>,
+    /// Since when it is to be reviewed: an award its eligibility used was revoked.
+    pub review_requested_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub review_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

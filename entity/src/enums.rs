@@ -254,6 +254,28 @@ pub enum DossierStatus {
     Decided,
 }
 
+/// Why an award is revoked (shared/DOMAIN.md: the Law on Emulation and Commendation 2022,
+/// chapter VII; the article has not been checked verbatim).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RevocationGround {
+    /// False declaration of achievements (khai man thành tích).
+    #[sea_orm(string_value = "FALSE_DECLARATION")]
+    FalseDeclaration,
+    /// Forged documents in the dossier (giả mạo hồ sơ).
+    #[sea_orm(string_value = "FORGED_DOCUMENTS")]
+    ForgedDocuments,
+    /// Proposed or approved against the law (đề nghị, xét duyệt, quyết định trái pháp luật).
+    #[sea_orm(string_value = "UNLAWFUL_APPROVAL")]
+    UnlawfulApproval,
+    /// Its standards found unmet afterwards (không đủ tiêu chuẩn).
+    #[sea_orm(string_value = "STANDARDS_NOT_MET")]
+    StandardsNotMet,
+}
+
 /// What an attached file is (thành phần hồ sơ).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,

@@ -15,6 +15,7 @@ mod m20261203_000050_decisions_in_law;
 mod m20261203_000060_reward_money;
 mod m20261203_000070_upward_path;
 mod m20261203_000080_superseded_rankings;
+mod m20261203_000090_revocation;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000060_reward_money::Migration),
             Box::new(m20261203_000070_upward_path::Migration),
             Box::new(m20261203_000080_superseded_rankings::Migration),
+            Box::new(m20261203_000090_revocation::Migration),
         ]
     }
 }

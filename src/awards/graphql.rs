@@ -264,6 +264,29 @@ impl Award {
     async fn amount(&self) -> Option<i64> {
         self.0.amount
     }
+    /// The Law's ground of its revocation.
+    async fn revocation_ground(&self) -> Option<super::mutations::RevocationGround> {
+        self.0.revocation_ground.map(Into::into)
+    }
+    /// The reward money to recover after its revocation, in VND.
+    async fn amount_to_recover(&self) -> Option<i64> {
+        self.0.amount_to_recover
+    }
+    /// Why it is to be reviewed: an award its eligibility used was revoked; null otherwise.
+    async fn review_reason(&self) -> Option<&str> {
+        self.0.review_reason.as_deref()
+    }
+    /// The later awards whose eligibility used this one (flagged for review when it is
+    /// revoked), as the viewer may see them.
+    async fn dependents(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
+        let viewer = crate::api::context::viewer(ctx)?;
+        Ok(super::records::dependents(db(ctx)?, &self.0)
+            .await?
+            .into_iter()
+            .filter_map(|a| crate::access::see_award(viewer, a))
+            .map(Award)
+            .collect())
+    }
     /// Whether it was revoked.
     async fn revoked(&self) -> bool {
         self.0.revoked_at.is_some()

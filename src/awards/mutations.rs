@@ -64,12 +64,28 @@ pub struct RecordAwardPayload {
 pub struct RevokeAwardInput {
     /// The award (global ID).
     award_id: ID,
-    /// Why it is revoked.
+    /// The Law's ground.
+    ground: RevocationGround,
+    /// Why it is revoked: what was found.
     reason: String,
     /// The day it is revoked.
     revoked_on: Date,
     /// The number of the revoking decision.
     revoking_decision_number: String,
+}
+
+/// Why an award is revoked (the Law on Emulation and Commendation 2022, chapter VII).
+#[derive(async_graphql::Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "entity::enums::RevocationGround")]
+pub enum RevocationGround {
+    /// False declaration of achievements (khai man thành tích).
+    FalseDeclaration,
+    /// Forged documents in the dossier (giả mạo hồ sơ).
+    ForgedDocuments,
+    /// Proposed or approved against the law (đề nghị, xét duyệt, quyết định trái pháp luật).
+    UnlawfulApproval,
+    /// Its standards found unmet afterwards (không đủ tiêu chuẩn).
+    StandardsNotMet,
 }
 
 /// Result of `revokeAward`.
@@ -210,17 +226,22 @@ impl AwardsMutation {
         })
     }
 
-    /// Revokes an award (the board): it is kept, marked revoked with reason, date and
-    /// revoking decision, left out of `awards` unless `includeRevoked`, and no longer counts
-    /// for eligibility.
+    /// Revokes an award, by the authority that decided it (a unit's own award by those who
+    /// sign for the unit; a provincial one by the board signing for the People's Committee;
+    /// a central one recorded by the board): it is kept, marked revoked with its ground,
+    /// reason, date, revoking decision and the money to recover, left out of `awards` unless
+    /// `includeRevoked`, and no longer counts for eligibility; the awards whose eligibility
+    /// used it are flagged for review (`Award.dependents`).
     async fn revoke_award(
         &self,
         ctx: &Context<'_>,
         input: RevokeAwardInput,
     ) -> AppResult<RevokeAwardPayload> {
         let viewer = viewer(ctx)?;
-        access::require_some(viewer, Action::RevokeAward)?;
+        access::require_some(viewer, Action::RevokeAward)
+            .or_else(|_| access::require_some(viewer, Action::DecideUnitAward))?;
         let revocation = records::Revocation {
+            ground: input.ground.into(),
             award_id: match parse_global_id(&input.award_id)? {
                 (NodeKind::Award, id) => id,
                 _ => {

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use entity::{award, award_type, decision, enums::InitiativeScope, initiative, person, unit};
+use sea_orm::QueryOrder;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
 };
@@ -54,6 +55,8 @@ pub struct PastAward {
 pub struct Revocation {
     /// The award's row id.
     pub award_id: i32,
+    /// The Law's ground.
+    pub ground: entity::enums::RevocationGround,
     pub reason: String,
     pub revoked_on: NaiveDate,
     pub revoking_decision_number: String,
@@ -232,15 +235,121 @@ async fn award_target(txn: &DatabaseTransaction, award: &award::Model) -> AppRes
     })
 }
 
-/// `revokeAward`: the board revokes an award. It is kept, marked revoked with reason, date
-/// and revoking decision, and no longer counts for eligibility.
+/// Who may revoke `current`: the authority that decided it. A unit's own award (its head's
+/// decision) by those who decide the unit's awards and sign for it; a provincial one by the
+/// board, signing for the People's Committee; a central one is only recorded, by the board;
+/// an award recorded without a decision, by the board.
+async fn may_revoke(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    current: &award::Model,
+) -> AppResult<Option<UserProblem>> {
+    let target = award_target(txn, current).await?;
+    let decision = match current.decision_id {
+        Some(d) => decision::Entity::find_by_id(d).one(txn).await?,
+        None => None,
+    };
+    let issuer = match &decision {
+        Some(d) => unit::Entity::find_by_id(d.issuer_unit_id).one(txn).await?,
+        None => None,
+    };
+    let Some(issuer) = issuer else {
+        access::authorize(viewer, Action::RevokeAward, &target)?;
+        return Ok(None);
+    };
+    let central = issuer.province_id.is_none();
+    let committee = issuer.kind == entity::enums::UnitKind::PeoplesCommittee;
+    if central || committee {
+        access::authorize(viewer, Action::RevokeAward, &target)?;
+    } else {
+        access::authorize(viewer, Action::DecideUnitAward, &target)?;
+    }
+    if !central && !super::competence::can_sign(txn, viewer, issuer.id).await? {
+        let name = issuer.name.clone();
+        return Ok(Some(UserProblem::new(
+            &["awardId"],
+            crate::tr!(
+                "The award was decided by {name}: only one who signs for it revokes it.",
+                "Khen thưởng này do {name} quyết định: chỉ người được ký thay mặt cơ quan đó mới hủy được."
+            ),
+            UserErrorCode::NotCompetent,
+        )));
+    }
+    Ok(None)
+}
+
+/// The awards whose eligibility used `revoked`: later awards of the same recipient decided
+/// on a nomination whose stored report applied a rule that names the revoked award's type.
+pub async fn dependents<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    revoked: &award::Model,
+) -> AppResult<Vec<award::Model>> {
+    use entity::{award_rule, nomination};
+    let Some(code) = award_type::Entity::find_by_id(revoked.award_type_id)
+        .one(db)
+        .await?
+        .map(|t| t.code)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut later = award::Entity::find()
+        .filter(award::Column::Id.ne(revoked.id))
+        .filter(award::Column::Year.gt(revoked.year))
+        .filter(award::Column::RevokedAt.is_null());
+    later = match (revoked.recipient_person_id, revoked.recipient_unit_id) {
+        (Some(p), _) => later.filter(award::Column::RecipientPersonId.eq(p)),
+        (None, Some(u)) => later.filter(award::Column::RecipientUnitId.eq(u)),
+        (None, None) => return Ok(Vec::new()),
+    };
+    let quoted = format!("\"{code}\"");
+    let mut found = Vec::new();
+    for a in later.order_by_asc(award::Column::Id).all(db).await? {
+        let Some(n) = a.nomination_id else { continue };
+        let Some(n) = nomination::Entity::find_by_id(n).one(db).await? else {
+            continue;
+        };
+        let Some(report) = n
+            .eligibility_report
+            .as_deref()
+            .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+        else {
+            continue;
+        };
+        let mut uses = false;
+        for rule in report["rules"].as_array().cloned().unwrap_or_default() {
+            let (Some(key), Some(version)) = (rule["key"].as_str(), rule["version"].as_i64())
+            else {
+                continue;
+            };
+            let row = award_rule::Entity::find()
+                .filter(award_rule::Column::RuleKey.eq(key))
+                .filter(award_rule::Column::Version.eq(version as i32))
+                .one(db)
+                .await?;
+            if row.is_some_and(|r| r.params.contains(&quoted) || r.kind == code) {
+                uses = true;
+                break;
+            }
+        }
+        if uses {
+            found.push(a);
+        }
+    }
+    Ok(found)
+}
+
+/// `revokeAward`: the authority that decided an award revokes it, on one of the Law's grounds.
+/// It is kept, marked revoked with ground, reason, date and revoking decision and the money to
+/// recover, and no longer counts for eligibility; the awards whose eligibility used it are
+/// flagged for review.
 pub async fn revoke_award(
     work: &Work,
     viewer: &Viewer,
     revocation: Revocation,
 ) -> AppResult<Outcome<award::Model>> {
     let txn = work.txn();
-    access::require_some(viewer, Action::RevokeAward)?;
+    access::require_some(viewer, Action::RevokeAward)
+        .or_else(|_| access::require_some(viewer, Action::DecideUnitAward))?;
     let Some(current) = award::Entity::find_by_id(revocation.award_id)
         .one(txn)
         .await?
@@ -251,12 +360,10 @@ pub async fn revoke_award(
             UserErrorCode::NotFound,
         )));
     };
-    access::authorize(
-        viewer,
-        Action::RevokeAward,
-        &award_target(txn, &current).await?,
-    )?;
-    let mut problems = Vec::new();
+    let mut problems: Vec<UserProblem> = may_revoke(txn, viewer, &current)
+        .await?
+        .into_iter()
+        .collect();
     if current.revoked_at.is_some() {
         problems.push(UserProblem::new(
             &["awardId"],
@@ -282,11 +389,23 @@ pub async fn revoke_award(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let mut row: award::ActiveModel = current.into();
+    let mut row: award::ActiveModel = current.clone().into();
     row.revoked_at = Set(Some(revocation.revoked_on));
     row.revoked_reason = Set(Some(text::nfc(&revocation.reason)));
     row.revoking_decision_number = Set(Some(number.clone()));
+    row.revocation_ground = Set(Some(revocation.ground));
+    row.amount_to_recover = Set(current.amount);
     let row = row.update(txn).await?;
+    let flagged = dependents(txn, &current).await?;
+    for d in &flagged {
+        let mut change: award::ActiveModel = d.clone().into();
+        change.review_requested_at = Set(Some(Utc::now()));
+        change.review_reason = Set(Some(format!(
+            "Khen thưởng năm {} mà việc xét khen thưởng này dựa vào đã bị hủy (Quyết định số {number}).",
+            current.year
+        )));
+        change.update(txn).await?;
+    }
     work.audit(
         viewer,
         AuditEntry {
@@ -296,7 +415,9 @@ pub async fn revoke_award(
             province_id: row.province_id,
             before: Some(json!({ "revoked": false })),
             after: Some(json!({ "revoked": true, "revokedOn": row.revoked_at,
-                            "reason": row.revoked_reason, "decision": number })),
+                            "ground": row.revocation_ground, "reason": row.revoked_reason,
+                            "decision": number, "amountToRecover": row.amount_to_recover,
+                            "flaggedForReview": flagged.iter().map(|a| a.id).collect::<Vec<_>>() })),
         },
     );
     Ok(Ok(row))

@@ -497,7 +497,7 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
                 app,
                 persona,
                 "mutation($i: RevokeAwardInput!) { revokeAward(input: $i) { award { revoked } } }",
-                json!({ "i": { "awardId": award, "reason": "Thử", "revokedOn": "2026-01-01", "revokingDecisionNumber": "1/QĐ-UBND" } }),
+                json!({ "i": { "awardId": award, "ground": "STANDARDS_NOT_MET", "reason": "Thử", "revokedOn": "2026-01-01", "revokingDecisionNumber": "1/QĐ-UBND" } }),
                 |body| body["data"]["revokeAward"]["award"]["revoked"] == true,
             )
             .await;

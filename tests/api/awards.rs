@@ -149,7 +149,7 @@ async fn a_revoked_2022_award_breaks_the_streak_and_is_hidden_unless_asked_for()
         true
     );
 
-    let revoke = json!({ "i": { "awardId": awards[1]["id"], "reason": "Hồ sơ kê khai không trung thực", "revokedOn": "2024-05-10", "revokingDecisionNumber": "88/QĐ-UBND" } });
+    let revoke = json!({ "i": { "awardId": awards[1]["id"], "ground": "FALSE_DECLARATION", "reason": "Hồ sơ kê khai không trung thực", "revokedOn": "2024-05-10", "revokingDecisionNumber": "88/QĐ-UBND" } });
     for who in ["officer.cm-skhcn", "board.hanam", "partner.demo"] {
         assert_eq!(
             codes(&post(&app, who, REVOKE, revoke.clone()).await),

@@ -498,3 +498,85 @@ async fn a_national_emulation_fighter_goes_up_and_comes_back_as_a_central_decisi
         "WRONG_STATE"
     );
 }
+
+const REVOKE: &str = "mutation($i: RevokeAwardInput!) { revokeAward(input: $i) { award { revoked revocationGround amountToRecover } userErrors { field code message } } }";
+
+#[tokio::test]
+async fn the_authority_that_decided_revokes_and_what_rested_on_it_is_flagged() {
+    let app = TestApp::with_demo().await;
+    let an = person(&app, "Nguyễn Văn An").await;
+    // A Giấy khen of the department's director.
+    let giay_khen = approved(&app, "GIAY_KHEN", &an, 2025).await;
+    let decided = post(
+        &app,
+        "officer.cm-skhcn",
+        "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { id amount } userErrors { code } } }",
+        issue("31/QĐ-SKHCN", "CM-SKHCN-2025", "2025-12-20", &[&giay_khen]),
+    )
+    .await;
+    let award = decided["data"]["issueDecision"]["awards"][0].clone();
+    assert_eq!(award["amount"], 710_000, "{decided}");
+    let revoke = |ground: &str| json!({ "i": { "awardId": award["id"], "ground": ground, "reason": "Hồ sơ giả mạo xác nhận sáng kiến", "revokedOn": "2026-03-01", "revokingDecisionNumber": "5/QĐ-SKHCN" } });
+    // The board did not decide it and does not sign for the department.
+    let by_board = post(&app, "board.camau", REVOKE, revoke("FORGED_DOCUMENTS")).await;
+    assert_eq!(
+        by_board["data"]["revokeAward"]["userErrors"][0]["code"], "NOT_COMPETENT",
+        "{by_board}"
+    );
+    let by_unit = post(&app, "officer.cm-skhcn", REVOKE, revoke("FORGED_DOCUMENTS")).await;
+    assert_eq!(
+        by_unit["data"]["revokeAward"]["award"],
+        json!({ "revoked": true, "revocationGround": "FORGED_DOCUMENTS", "amountToRecover": 710_000 }),
+        "{by_unit}"
+    );
+
+    // A provincial award: the unit's officer may not revoke it; the board does.
+    let provincial = approved(&app, "BANG_KHEN_CHU_TICH_TINH", &an, 2025).await;
+    let decided = post(
+        &app,
+        "board.camau",
+        "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { id } userErrors { code } } }",
+        issue("32/QĐ-UBND", "CM-UBND", "2025-12-20", &[&provincial]),
+    )
+    .await;
+    let bang_khen = decided["data"]["issueDecision"]["awards"][0]["id"].clone();
+    let input = json!({ "i": { "awardId": bang_khen, "ground": "UNLAWFUL_APPROVAL", "reason": "Xét duyệt sai quy trình", "revokedOn": "2026-03-01", "revokingDecisionNumber": "6/QĐ-UBND" } });
+    let by_unit = post(&app, "officer.cm-skhcn", REVOKE, input.clone()).await;
+    assert_eq!(by_unit["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let by_board = post(&app, "board.camau", REVOKE, input).await;
+    assert_eq!(
+        by_board["data"]["revokeAward"]["award"]["amountToRecover"], 2_340_000,
+        "{by_board}"
+    );
+
+    // A Lao động tiên tiến of 2024 on which a Chiến sĩ thi đua cơ sở of 2025 rested.
+    let recorded = post(&app, "board.camau", "mutation($i: RecordAwardInput!) { recordAward(input: $i) { award { id } userErrors { code message } } }", json!({ "i": { "awardTypeCode": "LAO_DONG_TIEN_TIEN", "recipientId": an, "year": 2024 } })).await;
+    let ldtt = recorded["data"]["recordAward"]["award"]["id"].clone();
+    assert!(ldtt.is_string(), "{recorded}");
+    let cstd = approved(&app, "CHIEN_SI_THI_DUA_CO_SO", &an, 2025).await;
+    let decided = post(
+        &app,
+        "officer.cm-skhcn",
+        "mutation($i: IssueDecisionInput!) { issueDecision(input: $i) { awards { id } userErrors { code message } } }",
+        issue("33/QĐ-SKHCN", "CM-SKHCN-2025", "2025-12-22", &[&cstd]),
+    )
+    .await;
+    let later = decided["data"]["issueDecision"]["awards"][0]["id"].clone();
+    assert!(later.is_string(), "{decided}");
+    let revoked = post(&app, "board.camau", REVOKE, json!({ "i": { "awardId": ldtt, "ground": "STANDARDS_NOT_MET", "reason": "Không đủ tiêu chuẩn", "revokedOn": "2026-03-01", "revokingDecisionNumber": "7/QĐ-UBND" } })).await;
+    assert_eq!(
+        revoked["data"]["revokeAward"]["award"]["revoked"], true,
+        "{revoked}"
+    );
+    let seen = app
+        .data_as(
+            "board.camau",
+            "query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Award { dependents { id } } } b: node(id: $b) { ... on Award { reviewReason } } }",
+            json!({ "a": ldtt, "b": later }),
+        )
+        .await;
+    assert_eq!(seen["a"]["dependents"], json!([{ "id": later }]), "{seen}");
+    assert!(seen["b"]["reviewReason"]
+        .as_str()
+        .is_some_and(|r| r.contains("7/QĐ-UBND")));
+}

@@ -33,6 +33,11 @@ const NEED_NO_INDEX: &[(&str, &str, &str)] = &[
          idx_award_province_id_year) or a recipient",
     ),
     (
+        "award_rule",
+        "version",
+        "only with rule_key, the first column of uq_award_rule_rule_key_version",
+    ),
+    (
         "decision",
         "number",
         "only with issuer_unit_id, the first column of uq_decision_issuer_unit_id_number",
