@@ -1,4 +1,5 @@
-//! The `thidua` command line: `serve`, `migrate`, `seed --demo`, `schema`, `user`, `token`.
+//! The `thidua` command line: `serve`, `migrate`, `init`, `province`, `seed --demo`, `schema`,
+//! `user`, `token`.
 
 use std::{io::IsTerminal, net::SocketAddr, path::PathBuf, time::Duration};
 
@@ -71,6 +72,28 @@ pub struct IdentityArgs {
 }
 
 impl IdentityArgs {
+    /// The keys the server in the working directory signs with, never new ones: in
+    /// development without THIDUA_JWT_SECRET, the key file the server made on its first
+    /// start; an error saying where it looked otherwise.
+    pub fn resolve_existing(&self) -> anyhow::Result<(IdentityConfig, String)> {
+        let secret = std::env::var("THIDUA_JWT_SECRET").ok();
+        let dir = std::env::current_dir()?;
+        let found = keys::existing_secret(self.environment, secret.as_deref(), &dir)?;
+        let source = if secret.as_deref().is_some_and(|s| !s.is_empty()) {
+            "THIDUA_JWT_SECRET".to_owned()
+        } else {
+            dir.join(keys::DEV_KEY_FILE).display().to_string()
+        };
+        let Some(_) = found else {
+            bail!(
+                "no signing key: {source} does not exist. Run this in the server's working \
+                 directory (where the server made it on its first start), or set \
+                 THIDUA_JWT_SECRET as the server has it"
+            );
+        };
+        Ok((self.resolve()?, source))
+    }
+
     /// Resolves the keys. The signing secret is read from THIDUA_JWT_SECRET only (never a
     /// flag, so it does not show in process lists).
     pub fn resolve(&self) -> anyhow::Result<IdentityConfig> {
@@ -109,6 +132,26 @@ pub enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Make an empty installation ready for its first board account, in one command: bring
+    /// the schema up to date, create the province and an administrator (password from
+    /// standard input or the terminal). Running it again changes nothing.
+    Init {
+        /// The province's code, e.g. CA_MAU.
+        #[arg(long)]
+        province: String,
+        /// The province's name, e.g. "Cà Mau".
+        #[arg(long)]
+        name: String,
+        /// The administrator's username.
+        #[arg(long)]
+        admin: String,
+        /// The province's first day in force (YYYY-MM-DD), when known.
+        #[arg(long)]
+        valid_from: Option<chrono::NaiveDate>,
+    },
+    /// Manage provinces.
+    #[command(subcommand)]
+    Province(ProvinceCommand),
     /// Print the GraphQL schema (SDL), as `schema.graphql` keeps it.
     Schema,
     /// Manage user accounts.
@@ -123,6 +166,23 @@ pub enum Command {
         #[arg(long, default_value = "1h", value_parser = tokens::parse_ttl)]
         ttl: Duration,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProvinceCommand {
+    /// Create a province of a real installation.
+    Add {
+        /// Its code: 2 to 32 of A-Z, 0-9 and '_', e.g. CA_MAU.
+        code: String,
+        /// Its name, e.g. "Cà Mau".
+        #[arg(long)]
+        name: String,
+        /// Its first day in force (YYYY-MM-DD), when known.
+        #[arg(long)]
+        valid_from: Option<chrono::NaiveDate>,
+    },
+    /// List the provinces.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,7 +202,7 @@ pub enum UserCommand {
         #[arg(long)]
         province: Option<String>,
     },
-    /// List the accounts.
+    /// List the accounts, each with its role, unit, province and state.
     List,
     /// Disable an account: it can no longer sign in and its tokens stop working.
     Disable { username: String },
@@ -249,6 +309,57 @@ fn read_password() -> anyhow::Result<String> {
     }
 }
 
+/// The console, as the viewer of the writes the command line makes (with their audit
+/// records): it administers the system.
+fn console() -> crate::access::Viewer {
+    crate::access::Viewer {
+        user_id: None,
+        name: "console".to_owned(),
+        role: Some(Role::Admin),
+        unit_id: None,
+        province_id: None,
+    }
+}
+
+/// Runs `write` as one write of its own, as a request's would be; its problems become the
+/// command's error.
+async fn write<T>(
+    db: &sea_orm::DatabaseConnection,
+    write: impl AsyncFnOnce(&crate::work::Work) -> crate::error::AppResult<crate::error::Outcome<T>>,
+) -> anyhow::Result<T> {
+    let failed = |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
+    let work = crate::work::Work::begin(db).await.map_err(failed)?;
+    match write(&work).await.map_err(failed)? {
+        Ok(done) => {
+            work.commit(&Default::default()).await.map_err(failed)?;
+            Ok(done)
+        }
+        Err(problems) => {
+            let messages: Vec<String> = problems
+                .into_iter()
+                .map(|p| p.message.to_string())
+                .collect();
+            bail!("{}", messages.join(" "))
+        }
+    }
+}
+
+/// A database that exists already: a SQLite file is never made by a command that only
+/// reads it.
+fn existing_database(url: &str) -> anyhow::Result<()> {
+    if let Some(file) = db::sqlite_file(url) {
+        if !file.exists() {
+            bail!(
+                "no database at {} (DATABASE_URL {}): run this in the server's working \
+                 directory, or set DATABASE_URL as the server has it",
+                file.display(),
+                db::redacted(url)
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The writer of the database at `url`: commands run one at a time and need no readers.
 async fn writer(url: &str) -> anyhow::Result<sea_orm::DatabaseConnection> {
     Ok(db::Db::connect(url).await?.writer().clone())
@@ -278,9 +389,71 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             let db = writer(&cli.database_url).await?;
             crate::app::prepare(&db).await?;
+            anyhow::ensure!(
+                !crate::organisation::provinces::has_real(&db).await?,
+                "this database holds a real province: the demo goes into a database of its own"
+            );
             crate::demo::seed(&db).await?;
             tracing::info!(database = %db::redacted(&cli.database_url), "demo province loaded");
             Ok(())
+        }
+        Command::Init {
+            province,
+            name,
+            admin,
+            valid_from,
+        } => {
+            // The keys the server will sign with: in development its key file is made here.
+            cli.identity.resolve()?;
+            let db = writer(&cli.database_url).await?;
+            crate::app::prepare(&db).await?;
+            init(&db, province, name, admin, valid_from).await
+        }
+        Command::Province(command) => {
+            let db = writer(&cli.database_url).await?;
+            crate::app::prepare(&db).await?;
+            match command {
+                ProvinceCommand::Add {
+                    code,
+                    name,
+                    valid_from,
+                } => {
+                    let console = console();
+                    let new = crate::organisation::provinces::NewProvince {
+                        code,
+                        name,
+                        valid_from,
+                    };
+                    let row = write(&db, async |work| {
+                        crate::organisation::provinces::create(work, &console, new).await
+                    })
+                    .await?;
+                    println!("created province {} ({})", row.code, row.name);
+                    Ok(())
+                }
+                ProvinceCommand::List => {
+                    use sea_orm::{EntityTrait, QueryOrder};
+                    let rows = entity::province::Entity::find()
+                        .order_by_asc(entity::province::Column::Code)
+                        .all(&db)
+                        .await?;
+                    println!("code\tname\tvalid from\tvalid to\tdemo");
+                    for p in rows {
+                        let day = |d: Option<chrono::NaiveDate>| {
+                            d.map(|d| d.to_string()).unwrap_or_default()
+                        };
+                        println!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            p.code,
+                            p.name,
+                            day(p.valid_from),
+                            day(p.valid_to),
+                            if p.demo { "demo" } else { "" }
+                        );
+                    }
+                    Ok(())
+                }
+            }
         }
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
         Command::User(command) => {
@@ -302,44 +475,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         province_code: province,
                     };
                     let hash = password::hash(&new.password).map_err(anyhow::Error::msg)?;
-                    // Run as any createUser is, with its audit record, by the console.
-                    let console = crate::access::Viewer {
-                        user_id: None,
-                        name: "console".to_owned(),
-                        role: Some(entity::enums::Role::Admin),
-                        unit_id: None,
-                        province_id: None,
-                    };
-                    let failed =
-                        |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
-                    let work = crate::work::Work::begin(&db).await.map_err(failed)?;
-                    match users::create(&work, &console, new, hash)
-                        .await
-                        .map_err(failed)?
-                    {
-                        Ok(user) => {
-                            work.commit(&Default::default()).await.map_err(failed)?;
-                            println!("created {} ({:?})", user.username, user.role);
-                            Ok(())
-                        }
-                        Err(problems) => {
-                            let messages: Vec<String> = problems
-                                .into_iter()
-                                .map(|p| p.message.to_string())
-                                .collect();
-                            bail!("{}", messages.join(" "))
-                        }
-                    }
+                    let console = console();
+                    let user = write(&db, async |work| {
+                        users::create(work, &console, new, hash).await
+                    })
+                    .await?;
+                    println!("created {} ({:?})", user.username, user.role);
+                    Ok(())
                 }
                 UserCommand::List => {
-                    for user in users::all(&db).await? {
-                        let state = if user.disabled_at.is_some() {
-                            "disabled"
-                        } else {
-                            "active"
-                        };
-                        let demo = if user.demo { " demo" } else { "" };
-                        println!("{}\t{:?}\t{state}{demo}", user.username, user.role);
+                    println!("username\trole\tunit\tprovince\tstate");
+                    for line in users::listing(&db).await? {
+                        println!("{line}");
                     }
                     Ok(())
                 }
@@ -354,7 +501,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Token { user, ttl } => {
-            let config = cli.identity.resolve()?;
+            existing_database(&cli.database_url)?;
+            let (config, key) = cli.identity.resolve_existing()?;
+            eprintln!(
+                "database {}, signing key {key}",
+                db::redacted(&cli.database_url)
+            );
             let environment = config.environment;
             let db = writer(&cli.database_url).await?;
             let account = users::by_username(&db, &user)
@@ -368,6 +520,64 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `thidua init`: the province and its administrator, each made unless it exists.
+async fn init(
+    db: &sea_orm::DatabaseConnection,
+    province: String,
+    name: String,
+    admin: String,
+    valid_from: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
+    use crate::organisation::{provinces, store};
+    anyhow::ensure!(
+        !provinces::has_demo(db).await?,
+        "this database holds the demo province: a real province goes into a database of its own"
+    );
+    let console = console();
+    let code = crate::text::nfc(province.trim());
+    match store::find_province(db, &code).await? {
+        Some(existing) => println!("province {} ({}) exists", existing.code, existing.name),
+        None => {
+            let new = provinces::NewProvince {
+                code,
+                name,
+                valid_from,
+            };
+            let row = write(db, async |work| {
+                provinces::create(work, &console, new).await
+            })
+            .await?;
+            println!("created province {} ({})", row.code, row.name);
+        }
+    }
+    let username = crate::text::nfc(admin.trim());
+    match users::by_username(db, &username).await? {
+        Some(existing) => println!("account {} exists", existing.username),
+        None => {
+            let password = read_password()?;
+            let new = users::NewUser {
+                username,
+                password,
+                role: Role::Admin,
+                unit_code: None,
+                province_code: None,
+            };
+            let hash = password::hash(&new.password).map_err(anyhow::Error::msg)?;
+            let user = write(db, async |work| {
+                users::create(work, &console, new, hash).await
+            })
+            .await?;
+            println!("created administrator {}", user.username);
+        }
+    }
+    println!(
+        "next: the board's first account, `thidua user add NAME --role BOARD --province {}` \
+         (or `createUser` signed in as the administrator)",
+        province.trim()
+    );
+    Ok(())
 }
 
 #[cfg(test)]

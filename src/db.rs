@@ -157,6 +157,16 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
 }
 
 /// A URL safe to print: the password, if any, is masked.
+/// The file of a SQLite URL (`sqlite://thidua.db?mode=rwc` → `thidua.db`); `None` for other
+/// databases and in-memory SQLite.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let file = rest.split('?').next().unwrap_or(rest);
+    (!file.is_empty() && !file.contains(":memory:")).then(|| file.into())
+}
+
 pub fn redacted(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {

@@ -18,6 +18,8 @@ pub struct Model {
     /// A demo account with a published password: refused outside development.
     pub demo: bool,
     pub created_at: DateTimeUtc,
+    /// When its password was last changed or reset: tokens issued before no longer work.
+    pub password_changed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub search_key: String,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
+    /// A province of the demo data (made by `seed --demo`), never of a real installation.
+    pub demo: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -16,6 +16,7 @@ mod m20261203_000060_reward_money;
 mod m20261203_000070_upward_path;
 mod m20261203_000080_superseded_rankings;
 mod m20261203_000090_revocation;
+mod m20261204_000010_day_one;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000070_upward_path::Migration),
             Box::new(m20261203_000080_superseded_rankings::Migration),
             Box::new(m20261203_000090_revocation::Migration),
+            Box::new(m20261204_000010_day_one::Migration),
         ]
     }
 }

@@ -32,10 +32,12 @@ pub enum Action {
     ProposeUpward,
     ManageRewardRates,
     ManageUsers,
+    ManageAccounts,
+    ManageProvinces,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 26] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -60,6 +62,8 @@ impl Action {
         Action::ProposeUpward,
         Action::ManageRewardRates,
         Action::ManageUsers,
+        Action::ManageAccounts,
+        Action::ManageProvinces,
     ];
 
     /// The action's name in the matrix.
@@ -89,6 +93,8 @@ impl Action {
             Action::ProposeUpward => "propose_upward",
             Action::ManageRewardRates => "manage_reward_rates",
             Action::ManageUsers => "manage_users",
+            Action::ManageAccounts => "manage_accounts",
+            Action::ManageProvinces => "manage_provinces",
         }
     }
 }

@@ -147,6 +147,7 @@ async fn seed_provinces(txn: &DatabaseTransaction) -> Result<(), DbErr> {
             search_key: Set(text::search_key(p.name)),
             valid_from: Set(opt_date(p.valid_from)?),
             valid_to: Set(opt_date(p.valid_to)?),
+            demo: Set(true),
             created_at: Set(Utc::now()),
             ..Default::default()
         })

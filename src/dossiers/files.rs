@@ -81,17 +81,9 @@ impl Store {
     /// The default directory for `database_url`: `files` beside a SQLite file, `files` in
     /// the working directory otherwise.
     pub fn default_dir(database_url: &str) -> PathBuf {
-        let sqlite = database_url
-            .strip_prefix("sqlite://")
-            .or_else(|| database_url.strip_prefix("sqlite:"))
-            .map(|rest| rest.split('?').next().unwrap_or(rest));
-        match sqlite {
-            Some(file) if !file.is_empty() && !file.contains(":memory:") => Path::new(file)
-                .parent()
-                .map(|p| p.join("files"))
-                .unwrap_or_else(|| PathBuf::from("files")),
-            _ => PathBuf::from("files"),
-        }
+        crate::db::sqlite_file(database_url)
+            .and_then(|file| file.parent().map(|p| p.join("files")))
+            .unwrap_or_else(|| PathBuf::from("files"))
     }
 
     pub fn dir(&self) -> &Path {

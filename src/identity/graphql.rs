@@ -1,4 +1,5 @@
-//! The GraphQL face of identity: `viewer`, `login`, `createUser`, `setSigningRight`.
+//! The GraphQL face of identity: `viewer`, `login`, `createUser`, `disableUser`,
+//! `enableUser`, `resetPassword`, `changePassword`, `setSigningRight`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
@@ -136,10 +137,36 @@ pub struct User {
     role: Role,
     /// Whether the account is disabled (its tokens do not work).
     disabled: bool,
+    #[graphql(skip)]
+    unit_id: Option<i32>,
+    #[graphql(skip)]
+    province_id: Option<i32>,
 }
 
 #[async_graphql::ComplexObject]
 impl User {
+    /// The unit of a unit officer's account.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
+        let Some(id) = self.unit_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.unit.load_one(id).await?.map(Unit))
+    }
+    /// The province of the account: a board member's, or its unit's.
+    async fn province(&self, ctx: &Context<'_>) -> AppResult<Option<Province>> {
+        let id = match (self.province_id, self.unit_id) {
+            (Some(p), _) => p,
+            (None, Some(unit)) => match loaders(ctx)?.unit.load_one(unit).await? {
+                Some(unit) => match unit.province_id {
+                    Some(p) => p,
+                    None => return Ok(None),
+                },
+                None => return Ok(None),
+            },
+            (None, None) => return Ok(None),
+        };
+        Ok(loaders(ctx)?.province.load_one(id).await?.map(Province))
+    }
     /// The bodies in whose name the account may issue decisions (granted with
     /// `setSigningRight`).
     async fn can_sign(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
@@ -158,6 +185,8 @@ impl From<app_user::Model> for User {
             username: user.username,
             role: user.role.into(),
             disabled: user.disabled_at.is_some(),
+            unit_id: user.unit_id,
+            province_id: user.province_id,
         }
     }
 }
@@ -180,6 +209,71 @@ pub struct CreateUserPayload {
     user: Option<User>,
     /// Why the account was not created.
     user_errors: Vec<UserError>,
+}
+
+/// Input of `disableUser` and `enableUser`.
+#[derive(InputObject)]
+pub struct AccountInput {
+    /// The account.
+    username: String,
+}
+
+/// Input of `resetPassword`.
+#[derive(InputObject)]
+pub struct ResetPasswordInput {
+    /// The account.
+    username: String,
+}
+
+/// Result of `resetPassword`.
+#[derive(SimpleObject, Default)]
+pub struct ResetPasswordPayload {
+    /// The account.
+    user: Option<User>,
+    /// The new password, made at random and shown only here: give it to the account's owner,
+    /// who changes it with `changePassword`. The account's tokens have stopped working.
+    temporary_password: Option<String>,
+    /// Why the password was not reset.
+    user_errors: Vec<UserError>,
+}
+
+/// Input of `changePassword`.
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    /// The password now.
+    current_password: String,
+    /// The new password, at least 12 characters.
+    new_password: String,
+}
+
+/// Result of `changePassword`.
+#[derive(SimpleObject, Default)]
+pub struct ChangePasswordPayload {
+    /// The account.
+    user: Option<User>,
+    /// A new access token: the tokens issued before the change no longer work.
+    token: Option<String>,
+    /// When the new token expires.
+    expires_at: Option<DateTime>,
+    /// Why the password was not changed.
+    user_errors: Vec<UserError>,
+}
+
+fn account_payload(outcome: crate::error::Outcome<app_user::Model>) -> CreateUserPayload {
+    match outcome {
+        Ok(user) => CreateUserPayload {
+            user: Some(user.into()),
+            user_errors: Vec::new(),
+        },
+        Err(problems) => CreateUserPayload {
+            user: None,
+            user_errors: user_errors(problems),
+        },
+    }
+}
+
+fn hashing_failed(e: String) -> AppError {
+    AppError::internal(&std::io::Error::other(e))
 }
 
 fn login_refused(problems: Vec<UserProblem>) -> LoginPayload {
@@ -257,14 +351,15 @@ impl IdentityMutation {
         })
     }
 
-    /// Creates a user account (ADMIN only).
+    /// Creates a user account: ADMIN any; the board of a province the unit officers'
+    /// accounts of its units.
     async fn create_user(
         &self,
         ctx: &Context<'_>,
         input: CreateUserInput,
     ) -> AppResult<CreateUserPayload> {
         let viewer = viewer(ctx)?;
-        access::authorize(viewer, Action::ManageUsers, &access::Target::none())?;
+        access::require_some(viewer, Action::ManageAccounts)?;
         let new = users::NewUser {
             username: text::nfc(&input.username),
             password: input.password,
@@ -299,6 +394,151 @@ impl IdentityMutation {
                 user: None,
                 user_errors: user_errors(problems),
             },
+        })
+    }
+
+    /// Disables an account: it can no longer sign in and its tokens stop working at once.
+    /// ADMIN any; the board the accounts of its province's units.
+    async fn disable_user(
+        &self,
+        ctx: &Context<'_>,
+        input: AccountInput,
+    ) -> AppResult<CreateUserPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::ManageAccounts)?;
+        let outcome = run(ctx, async |work| {
+            users::set_disabled(work, viewer, &input.username, true).await
+        })
+        .await?;
+        Ok(account_payload(outcome))
+    }
+
+    /// Enables a disabled account again (as `disableUser`).
+    async fn enable_user(
+        &self,
+        ctx: &Context<'_>,
+        input: AccountInput,
+    ) -> AppResult<CreateUserPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::ManageAccounts)?;
+        let outcome = run(ctx, async |work| {
+            users::set_disabled(work, viewer, &input.username, false).await
+        })
+        .await?;
+        Ok(account_payload(outcome))
+    }
+
+    /// Gives an account a new, random password (returned once) and ends its tokens. ADMIN
+    /// any; the board the accounts of its province's units.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ResetPasswordInput,
+    ) -> AppResult<ResetPasswordPayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::ManageAccounts)?;
+        let temporary = users::temporary_password()?;
+        let hash = password::hash_off_runtime(temporary.clone())
+            .await
+            .map_err(hashing_failed)?;
+        let outcome = run(ctx, async |work| {
+            users::reset_password(work, viewer, &input.username, hash).await
+        })
+        .await?;
+        Ok(match outcome {
+            Ok(user) => ResetPasswordPayload {
+                user: Some(user.into()),
+                temporary_password: Some(temporary),
+                user_errors: Vec::new(),
+            },
+            Err(problems) => ResetPasswordPayload {
+                user_errors: user_errors(problems),
+                ..Default::default()
+            },
+        })
+    }
+
+    /// Changes the signed-in user's own password; the tokens issued before stop working and
+    /// a new one is returned. A wrong current password counts as a failed sign-in.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangePasswordInput,
+    ) -> AppResult<ChangePasswordPayload> {
+        let viewer = viewer(ctx)?;
+        let identity = identity(ctx)?;
+        let Some(user_id) = viewer.user_id else {
+            return Err(AppError::forbidden());
+        };
+        let refused = |problems| ChangePasswordPayload {
+            user_errors: user_errors(problems),
+            ..Default::default()
+        };
+        if let Some(message) = password::weakness(&input.new_password) {
+            return Ok(refused(vec![UserProblem::new(
+                &["newPassword"],
+                message,
+                UserErrorCode::InvalidValue,
+            )]));
+        }
+        if input.new_password == input.current_password {
+            return Ok(refused(vec![UserProblem::new(
+                &["newPassword"],
+                crate::tr!(
+                    "The new password is the current one.",
+                    "Mật khẩu mới trùng mật khẩu hiện tại."
+                ),
+                UserErrorCode::InvalidValue,
+            )]));
+        }
+        if identity.limiter.locked_for(&viewer.name).is_some() {
+            return Err(AppError::new(
+                crate::error::ErrorCode::RateLimited,
+                crate::tr!(
+                    "Too many wrong passwords for this account; try again later.",
+                    "Nhập sai mật khẩu quá nhiều lần với tài khoản này; hãy thử lại sau."
+                ),
+            ));
+        }
+        let current = users::by_id(db(ctx)?, user_id)
+            .await?
+            .ok_or_else(AppError::forbidden)?;
+        let matches =
+            password::verify_off_runtime(input.current_password, Some(current.password_hash))
+                .await
+                .map_err(hashing_failed)?;
+        if !matches {
+            identity.limiter.record_failure(&viewer.name);
+            return Ok(refused(vec![UserProblem::new(
+                &["currentPassword"],
+                crate::tr!(
+                    "The current password is wrong.",
+                    "Mật khẩu hiện tại không đúng."
+                ),
+                UserErrorCode::InvalidCredentials,
+            )]));
+        }
+        identity.limiter.record_success(&viewer.name);
+        let hash = password::hash_off_runtime(input.new_password)
+            .await
+            .map_err(hashing_failed)?;
+        let outcome = run(ctx, async |work| {
+            users::change_password(work, viewer, hash).await
+        })
+        .await?;
+        let user = match outcome {
+            Ok(user) => user,
+            Err(problems) => return Ok(refused(problems)),
+        };
+        let token = identity
+            .tokens
+            .issue(user.id, None)
+            .map_err(|e| AppError::internal(&e))?;
+        Ok(ChangePasswordPayload {
+            user: Some(user.into()),
+            token: Some(token.token),
+            expires_at: Some(DateTime(token.expires_at)),
+            user_errors: Vec::new(),
         })
     }
 }

@@ -101,11 +101,31 @@ pub fn signing_secret(
     configured: Option<&str>,
     dir: &Path,
 ) -> anyhow::Result<Vec<u8>> {
+    if let Some(existing) = existing_secret(environment, configured, dir)? {
+        return Ok(existing);
+    }
+    let path = dir.join(DEV_KEY_FILE);
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(&path, &secret)
+        .with_context(|| format!("writing the development key {}", path.display()))?;
+    tracing::warn!(file = %path.display(), "development: made a new token signing key");
+    Ok(secret.into_bytes())
+}
+
+/// The signing secret if there is one already: `configured`, or in development the key file
+/// in `dir`; never makes one (for `thidua token`, which must sign as the server does).
+pub fn existing_secret(
+    environment: Environment,
+    configured: Option<&str>,
+    dir: &Path,
+) -> anyhow::Result<Option<Vec<u8>>> {
     if let Some(secret) = configured.filter(|s| !s.is_empty()) {
         if secret.len() < MIN_SECRET_BYTES {
             bail!("THIDUA_JWT_SECRET must have at least {MIN_SECRET_BYTES} bytes");
         }
-        return Ok(secret.as_bytes().to_vec());
+        return Ok(Some(secret.as_bytes().to_vec()));
     }
     if environment == Environment::Production {
         bail!("THIDUA_JWT_SECRET is required outside development (THIDUA_ENV=production)");
@@ -114,16 +134,10 @@ pub fn signing_secret(
     if let Ok(existing) = std::fs::read_to_string(&path) {
         let existing = existing.trim();
         if existing.len() >= MIN_SECRET_BYTES {
-            return Ok(existing.as_bytes().to_vec());
+            return Ok(Some(existing.as_bytes().to_vec()));
         }
     }
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    write_private(&path, &secret)
-        .with_context(|| format!("writing the development key {}", path.display()))?;
-    tracing::warn!(file = %path.display(), "development: made a new token signing key");
-    Ok(secret.into_bytes())
+    Ok(None)
 }
 
 #[cfg(unix)]

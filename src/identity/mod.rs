@@ -87,7 +87,7 @@ pub async fn authenticate(
             unit_id: None,
             province_id: None,
         }),
-        tokens::Subject::User(id) => {
+        tokens::Subject::User { id, issued_at } => {
             let db = db.reader();
             let user = users::by_id(db, id)
                 .await
@@ -95,6 +95,13 @@ pub async fn authenticate(
                 .ok_or("the token's user does not exist")?;
             if !users::may_sign_in(&user, identity.environment) {
                 return Err(format!("user {} may not sign in", user.username).into());
+            }
+            if !users::token_still_good(&user, issued_at) {
+                return Err(format!(
+                    "the token of {} was issued before its password changed",
+                    user.username
+                )
+                .into());
             }
             users::viewer_of_user(db, &user)
                 .await

@@ -39,8 +39,8 @@ struct Issuer {
 /// Who a verified token speaks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    /// One of our users, by id.
-    User(i32),
+    /// One of our users, by id, and when its token was issued (seconds since the epoch).
+    User { id: i32, issued_at: u64 },
     /// A partner province's system, by its configured name.
     Partner(String),
 }
@@ -164,7 +164,10 @@ impl TokenService {
             None => claims
                 .sub
                 .parse()
-                .map(Subject::User)
+                .map(|id| Subject::User {
+                    id,
+                    issued_at: claims.iat,
+                })
                 .map_err(|_| TokenError::BadSubject),
         }
     }
@@ -218,7 +221,10 @@ mod tests {
     fn issued_tokens_verify_and_name_the_user() {
         let tokens = service(SECRET);
         let issued = tokens.issue(42, None).unwrap();
-        assert_eq!(tokens.verify(&issued.token).unwrap(), Subject::User(42));
+        assert!(matches!(
+            tokens.verify(&issued.token).unwrap(),
+            Subject::User { id: 42, .. }
+        ));
         let header = decode_header(&issued.token).unwrap();
         assert_eq!(header.typ.as_deref(), Some("at+jwt"));
         assert_eq!(header.alg, Algorithm::HS256);

@@ -199,6 +199,47 @@ pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<app_user::Model>, DbE
         .await
 }
 
+/// One line per account for `thidua user list`: username, role, unit code, province code
+/// (a board member's, or its unit's) and state, separated by tabs.
+pub async fn listing<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
+    let units: std::collections::HashMap<i32, unit::Model> = unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let provinces: std::collections::HashMap<i32, String> = province::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.code))
+        .collect();
+    Ok(all(db)
+        .await?
+        .into_iter()
+        .map(|user| {
+            let unit = user.unit_id.and_then(|id| units.get(&id));
+            let province = user
+                .province_id
+                .or(unit.and_then(|u| u.province_id))
+                .and_then(|id| provinces.get(&id))
+                .map(String::as_str)
+                .unwrap_or("-");
+            let state = match (user.disabled_at.is_some(), user.demo) {
+                (true, _) => "disabled",
+                (false, true) => "active demo",
+                (false, false) => "active",
+            };
+            format!(
+                "{}\t{:?}\t{}\t{province}\t{state}",
+                user.username,
+                user.role,
+                unit.map(|u| u.code.as_str()).unwrap_or("-"),
+            )
+        })
+        .collect())
+}
+
 /// Disables `username`; its tokens stop working at once. `false` when there is no such user.
 pub async fn disable<C: ConnectionTrait>(db: &C, username: &str) -> Result<bool, DbErr> {
     let Some(user) = by_username(db, username).await? else {
@@ -239,15 +280,97 @@ pub fn may_sign_in(user: &app_user::Model, environment: Environment) -> bool {
     user.disabled_at.is_none() && (!user.demo || environment == Environment::Development)
 }
 
-/// `createUser`: an administrator creates an account. `password_hash` is the PHC string of
-/// `new.password`, made before the write (see [`prepare`]).
+/// Whether a token issued at `issued_at` (seconds since the epoch) still speaks for `user`:
+/// not when the password changed or was reset after it was issued.
+pub fn token_still_good(user: &app_user::Model, issued_at: u64) -> bool {
+    user.password_changed_at
+        .is_none_or(|changed| issued_at >= changed.timestamp().max(0) as u64)
+}
+
+/// The target of an account for authorization: a unit officer's account is its unit's (the
+/// board of the unit's province manages it); any other account is the system's (ADMIN).
+async fn account_target(
+    db: &impl ConnectionTrait,
+    role: Role,
+    unit_id: Option<i32>,
+) -> AppResult<Option<Target>> {
+    Ok(match (role, unit_id) {
+        (Role::UnitOfficer, Some(unit)) => Some(
+            crate::access::target::of_unit_id(&crate::access::target::Through(db), unit).await?,
+        ),
+        _ => None,
+    })
+}
+
+/// Whether `viewer` manages `user`'s account: ADMIN any; the board those of its province's
+/// units.
+async fn manages(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    user: &app_user::Model,
+) -> AppResult<bool> {
+    if access::allows(viewer, Action::ManageUsers, &Target::none()) {
+        return Ok(true);
+    }
+    Ok(match account_target(db, user.role, user.unit_id).await? {
+        Some(target) => access::allows(viewer, Action::ManageAccounts, &target),
+        None => false,
+    })
+}
+
+fn no_account(username: &str) -> UserProblem {
+    UserProblem::new(
+        &["username"],
+        crate::tr!(
+            "No account is named {username}.",
+            "Không có tài khoản nào tên {username}."
+        ),
+        UserErrorCode::NotFound,
+    )
+}
+
+/// The account `username` names, if `viewer` manages it; one it does not manage answers as
+/// one that does not exist (accounts are not public).
+async fn managed(
+    work: &Work,
+    viewer: &Viewer,
+    username: &str,
+) -> AppResult<Result<app_user::Model, Vec<UserProblem>>> {
+    access::require_some(viewer, Action::ManageAccounts)?;
+    let username = crate::text::nfc(username.trim());
+    match by_username(work.txn(), &username).await? {
+        Some(user) if manages(work.txn(), viewer, &user).await? => Ok(Ok(user)),
+        _ => Ok(Err(vec![no_account(&username)])),
+    }
+}
+
+/// `createUser`: ADMIN creates any account; the board of a province the unit officers'
+/// accounts of its units. `password_hash` is the PHC string of `new.password`, made before
+/// the write (see [`prepare`]).
 pub async fn create(
     work: &Work,
     viewer: &Viewer,
     new: NewUser,
     password_hash: String,
 ) -> AppResult<Outcome<app_user::Model>> {
-    access::authorize(viewer, Action::ManageUsers, &Target::none())?;
+    access::require_some(viewer, Action::ManageAccounts)?;
+    if !access::allows(viewer, Action::ManageUsers, &Target::none()) {
+        // Units are public: a unit outside the viewer's province is FORBIDDEN, as is any
+        // account but a unit officer's.
+        let unit = match (&new.role, &new.unit_code) {
+            (Role::UnitOfficer, Some(code)) => {
+                crate::organisation::store::find_unit(work.txn(), &crate::text::nfc(code.trim()))
+                    .await?
+            }
+            _ => return Err(crate::error::AppError::forbidden()),
+        };
+        if let Some(unit) = unit {
+            let target = account_target(work.txn(), Role::UnitOfficer, Some(unit.id))
+                .await?
+                .unwrap_or_default();
+            access::authorize(viewer, Action::ManageAccounts, &target)?;
+        }
+    }
     let row = match prepare(work.txn(), &new, password_hash, false).await? {
         Ok(row) => row,
         Err(problems) => return Ok(Err(problems)),
@@ -266,4 +389,121 @@ pub async fn create(
         },
     );
     Ok(Ok(user))
+}
+
+/// `disableUser`: the account can no longer sign in and its tokens stop working; `enable`
+/// false. ADMIN for any account, the board for its province's units'.
+pub async fn set_disabled(
+    work: &Work,
+    viewer: &Viewer,
+    username: &str,
+    disabled: bool,
+) -> AppResult<Outcome<app_user::Model>> {
+    let user = match managed(work, viewer, username).await? {
+        Ok(user) => user,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    if user.disabled_at.is_some() == disabled {
+        return Ok(Ok(user));
+    }
+    let mut row: app_user::ActiveModel = user.into();
+    row.disabled_at = Set(disabled.then(Utc::now));
+    let user = row.update(work.txn()).await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: if disabled {
+                "disableUser"
+            } else {
+                "enableUser"
+            },
+            object_type: "User",
+            object_id: user.username.clone(),
+            province_id: user.province_id,
+            before: None,
+            after: Some(json!({ "disabled": disabled })),
+        },
+    );
+    Ok(Ok(user))
+}
+
+/// A temporary password: 20 characters from an alphabet without look-alikes (about 110
+/// bits), for `resetPassword`.
+pub fn temporary_password() -> AppResult<String> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 20];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| crate::error::AppError::internal(&std::io::Error::other(e.to_string())))?;
+    // 256 is not a multiple of the alphabet's size; the bias (under 1%) costs little here.
+    Ok(bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect())
+}
+
+/// `resetPassword`: sets the account's password to `password_hash` (of a temporary password
+/// made by the caller) and ends its tokens. ADMIN for any account, the board for its
+/// province's units'.
+pub async fn reset_password(
+    work: &Work,
+    viewer: &Viewer,
+    username: &str,
+    password_hash: String,
+) -> AppResult<Outcome<app_user::Model>> {
+    let user = match managed(work, viewer, username).await? {
+        Ok(user) => user,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let user = set_password(work, user, password_hash).await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "resetPassword",
+            object_type: "User",
+            object_id: user.username.clone(),
+            province_id: user.province_id,
+            before: None,
+            after: None,
+        },
+    );
+    Ok(Ok(user))
+}
+
+/// `changePassword`: the signed-in user's own password, after the current one was checked
+/// (by the caller, off the runtime); the tokens issued before stop working.
+pub async fn change_password(
+    work: &Work,
+    viewer: &Viewer,
+    password_hash: String,
+) -> AppResult<Outcome<app_user::Model>> {
+    let Some(id) = viewer.user_id else {
+        return Err(crate::error::AppError::forbidden());
+    };
+    let Some(user) = by_id(work.txn(), id).await? else {
+        return Err(crate::error::AppError::forbidden());
+    };
+    let user = set_password(work, user, password_hash).await?;
+    work.audit(
+        viewer,
+        AuditEntry {
+            action: "changePassword",
+            object_type: "User",
+            object_id: user.username.clone(),
+            province_id: user.province_id,
+            before: None,
+            after: None,
+        },
+    );
+    Ok(Ok(user))
+}
+
+async fn set_password(
+    work: &Work,
+    user: app_user::Model,
+    password_hash: String,
+) -> AppResult<app_user::Model> {
+    let mut row: app_user::ActiveModel = user.into();
+    row.password_hash = Set(password_hash);
+    row.password_changed_at = Set(Some(Utc::now()));
+    Ok(row.update(work.txn()).await?)
 }

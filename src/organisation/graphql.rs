@@ -86,6 +86,11 @@ impl Province {
     async fn active(&self) -> bool {
         super::in_force_on(self.0.valid_from, self.0.valid_to, Utc::now().date_naive())
     }
+    /// Whether it is a province of the demo data (`seed --demo`), not of a real
+    /// installation.
+    async fn demo(&self) -> bool {
+        self.0.demo
+    }
     /// The provinces this one succeeded (e.g. those absorbed into it on 1/7/2025).
     async fn predecessors(&self, ctx: &Context<'_>) -> AppResult<Vec<ProvinceLineageLink>> {
         province_links(ctx, self.0.id, LineageSide::Predecessors).await

@@ -4,6 +4,7 @@
 
 pub mod graphql;
 pub mod mutations;
+pub mod provinces;
 pub mod rules;
 pub mod store;
 pub mod writes;

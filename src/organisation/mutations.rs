@@ -4,7 +4,8 @@
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use super::{
-    graphql::{LineageKind, Person, Position, Unit, UnitKind},
+    graphql::{LineageKind, Person, Position, Province, Unit, UnitKind},
+    provinces,
     writes::{self, PrivateDetails},
 };
 use crate::{
@@ -42,6 +43,52 @@ fn term_id(id: Option<&ID>) -> AppResult<Option<i32>> {
     }
 }
 
+/// Input of `createProvince`.
+#[derive(InputObject)]
+pub struct CreateProvinceInput {
+    /// Business code: 2 to 32 of A-Z, 0-9 and '_', starting with a letter, e.g. `CA_MAU`.
+    code: String,
+    /// Name, e.g. "Cà Mau".
+    name: String,
+    /// First day in force, when known.
+    valid_from: Option<Date>,
+}
+
+/// Input of `updateProvince`: what is given changes.
+#[derive(InputObject)]
+pub struct UpdateProvinceInput {
+    /// The province's code.
+    code: String,
+    /// Its corrected name.
+    name: Option<String>,
+    /// Its first day in force.
+    valid_from: Option<Date>,
+    /// Its last day in force (when it was merged or dissolved).
+    valid_to: Option<Date>,
+}
+
+/// Result of `createProvince` and `updateProvince`.
+#[derive(SimpleObject, Default)]
+pub struct ProvincePayload {
+    /// The province.
+    province: Option<Province>,
+    /// Why nothing was written.
+    user_errors: Vec<UserError>,
+}
+
+fn province_payload(outcome: Outcome<entity::province::Model>) -> ProvincePayload {
+    match outcome {
+        Ok(row) => ProvincePayload {
+            province: Some(Province(row)),
+            user_errors: Vec::new(),
+        },
+        Err(problems) => ProvincePayload {
+            province: None,
+            user_errors: user_errors(problems),
+        },
+    }
+}
+
 /// Input of `createUnit`.
 #[derive(InputObject)]
 pub struct CreateUnitInput {
@@ -55,8 +102,12 @@ pub struct CreateUnitInput {
     short_name: Option<String>,
     /// The unit it belongs to (for sub-units).
     parent_code: Option<String>,
-    /// Its province; a sub-unit's is its parent's.
+    /// Its province; a sub-unit's is its parent's. A unit with neither parent nor province
+    /// must say `national: true`.
     province_code: Option<String>,
+    /// A body outside any province (a national association, a ministry): ADMIN only.
+    #[graphql(default = false)]
+    national: bool,
     /// First day in force; today when not given.
     valid_from: Option<Date>,
 }
@@ -254,6 +305,7 @@ impl From<CreateUnitInput> for writes::NewUnit {
             short_name: input.short_name,
             parent_code: input.parent_code,
             province_code: input.province_code,
+            national: input.national,
             valid_from: input.valid_from.map(|d| d.0),
         }
     }
@@ -362,6 +414,45 @@ pub struct OrganisationMutation;
 
 #[Object]
 impl OrganisationMutation {
+    /// Creates a province of a real installation (ADMIN). Refused (`WRONG_STATE`) in a
+    /// database that holds the demo province.
+    async fn create_province(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateProvinceInput,
+    ) -> AppResult<ProvincePayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::ManageProvinces)?;
+        let new = provinces::NewProvince {
+            code: input.code,
+            name: input.name,
+            valid_from: input.valid_from.map(|d| d.0),
+        };
+        let outcome = run(ctx, async |work| provinces::create(work, viewer, new).await).await?;
+        Ok(province_payload(outcome))
+    }
+
+    /// Corrects a province's name or dates (ADMIN).
+    async fn update_province(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateProvinceInput,
+    ) -> AppResult<ProvincePayload> {
+        let viewer = viewer(ctx)?;
+        access::require_some(viewer, Action::ManageProvinces)?;
+        let change = provinces::ProvinceChange {
+            code: input.code,
+            name: input.name,
+            valid_from: input.valid_from.map(|d| d.0),
+            valid_to: input.valid_to.map(|d| d.0),
+        };
+        let outcome = run(ctx, async |work| {
+            provinces::update(work, viewer, change).await
+        })
+        .await?;
+        Ok(province_payload(outcome))
+    }
+
     /// Creates a unit: a sub-unit of a unit (its officers or the board) or a unit of a
     /// province (the board).
     async fn create_unit(

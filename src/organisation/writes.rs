@@ -41,6 +41,8 @@ pub struct NewUnit {
     pub parent_code: Option<String>,
     /// Its province; a sub-unit's is its parent's.
     pub province_code: Option<String>,
+    /// A body outside any province, said explicitly.
+    pub national: bool,
     /// First day in force; today when not given.
     pub valid_from: Option<NaiveDate>,
 }
@@ -287,6 +289,24 @@ pub async fn create_unit(
             crate::tr!(
                 "A sub-unit needs its parent.",
                 "Đơn vị trực thuộc phải có đơn vị cấp trên."
+            ),
+            UserErrorCode::Required,
+        ));
+    } else if new.national && new.province_code.is_some() {
+        problems.push(UserProblem::new(
+            &["national"],
+            crate::tr!(
+                "A national body belongs to no province.",
+                "Cơ quan trung ương không thuộc tỉnh nào."
+            ),
+            UserErrorCode::InvalidValue,
+        ));
+    } else if !new.national && new.province_code.is_none() {
+        problems.push(UserProblem::new(
+            &["provinceCode"],
+            crate::tr!(
+                "A unit belongs to a province: give provinceCode, or national: true for a body outside any province.",
+                "Đơn vị phải thuộc một tỉnh: hãy ghi provinceCode, hoặc national: true cho cơ quan không thuộc tỉnh nào."
             ),
             UserErrorCode::Required,
         ));

@@ -418,6 +418,31 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             .await;
             (allowed, "http")
         }
+        Action::ManageAccounts => {
+            // A unit officer's account for U, of Cà Mau.
+            let username = format!("officer.t{n}");
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } } }",
+                json!({ "i": { "username": username, "password": "a long enough password",
+                               "role": "UNIT_OFFICER", "unitCode": UNIT } }),
+                |body| body["data"]["createUser"]["user"]["username"] == username.as_str(),
+            )
+            .await;
+            (allowed, "http")
+        }
+        Action::ManageProvinces => {
+            let allowed = write(
+                app,
+                persona,
+                "mutation($i: UpdateProvinceInput!) { updateProvince(input: $i) { province { code } } }",
+                json!({ "i": { "code": "NINH_BINH", "name": "Ninh Bình" } }),
+                |body| body["data"]["updateProvince"]["province"]["code"] == "NINH_BINH",
+            )
+            .await;
+            (allowed, "http")
+        }
         Action::ReadScoreSheets => {
             let body = ask(app, persona, "{ clusterYear(clusterCode: \"CM-KHOI-TEST\", year: 2026) { scoreSheets { unit { code } } } }", json!({})).await;
             let sheets = body["data"]["clusterYear"]["scoreSheets"]
@@ -721,5 +746,10 @@ fn the_matrix_of_the_api_is_the_table_of_shared_api_md() {
         Column::Board,
     ] {
         assert_eq!(matrix.cell(Action::ManageUsers, column), Scope::Nothing);
+        assert_eq!(matrix.cell(Action::ManageProvinces, column), Scope::Nothing);
     }
+    assert_eq!(
+        matrix.cell(Action::ManageAccounts, Column::Board),
+        Scope::Province
+    );
 }

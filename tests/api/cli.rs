@@ -247,12 +247,11 @@ async fn user_add_list_disable_and_token_work_against_a_running_server() {
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(
         list.lines()
-            .any(|l| l.starts_with("board.dongthap\tBoard\tactive")),
+            .any(|l| l == "board.dongthap\tBoard\t-\tDONG_THAP\tactive"),
         "{list}"
     );
     assert!(
-        list.lines()
-            .any(|l| l.starts_with("admin\tAdmin\tactive demo")),
+        list.lines().any(|l| l == "admin\tAdmin\t-\t-\tactive demo"),
         "{list}"
     );
 

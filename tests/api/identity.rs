@@ -185,7 +185,15 @@ const CREATE_USER: &str = "mutation($input: CreateUserInput!) {
 async fn admins_create_users_and_others_may_not() {
     let app = TestApp::with_demo().await;
     let input = json!({ "input": { "username": "officer.hna-sxd", "password": "a long enough password", "role": "UNIT_OFFICER", "unitCode": "HNA-SXD" } });
-    for username in ["board.hanam", "officer.hna-skhcn", "partner.demo"] {
+    // The board of another province, an officer, a partner; and the board of the unit's
+    // own province for any account but a unit officer's.
+    let board_account = json!({ "input": { "username": "board.hanam2", "password": "a long enough password", "role": "BOARD", "provinceCode": "HA_NAM" } });
+    for (username, input) in [
+        ("board.camau", &input),
+        ("officer.hna-skhcn", &input),
+        ("partner.demo", &input),
+        ("board.hanam", &board_account),
+    ] {
         let token = app.token(username).await;
         let (status, body) = app.post_as(&token, CREATE_USER, input.clone()).await;
         assert_eq!(status, 200);

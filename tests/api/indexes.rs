@@ -32,6 +32,7 @@ const NEED_NO_INDEX: &[(&str, &str, &str)] = &[
         "with award_type_id or province_id (idx_award_award_type_id_year, \
          idx_award_province_id_year) or a recipient",
     ),
+    ("province", "demo", "the provinces: a few dozen rows"),
     (
         "award_rule",
         "version",

@@ -14,6 +14,7 @@ mod catalogue;
 mod cli;
 mod clusters;
 mod connections;
+mod day_one;
 mod decision_documents;
 mod decisions;
 mod demo_seed;

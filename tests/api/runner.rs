@@ -32,6 +32,7 @@ fn new_unit(code: &str) -> NewUnit {
         short_name: None,
         parent_code: None,
         province_code: Some("CA_MAU".to_owned()),
+        national: false,
         valid_from: None,
     }
 }

@@ -1,0 +1,548 @@
+//! Day one for a real province (issue 13): `thidua init` to a board account, the board's
+//! accounts of its units, passwords changed and reset, the demo kept apart.
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    path::Path,
+    process::{Child, Command, Output, Stdio},
+    sync::mpsc,
+    time::Duration,
+};
+
+use crate::common::{codes, fresh_database, TestApp};
+use serde_json::{json, Value};
+
+fn thidua(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    command
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("THIDUA_BIND")
+        .env_remove("THIDUA_NO_DEMO")
+        .env_remove("THIDUA_ENV")
+        .env_remove("THIDUA_JWT_SECRET")
+        .env_remove("THIDUA_PARTNERS_FILE")
+        .env("RUST_LOG", "info");
+    command
+}
+
+fn run(command: &mut Command, stdin: &str) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn thidua");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// `thidua` in `dir` on the database at `url` (the SQLite file `thidua.db` of `dir` when
+/// `None`).
+fn at(dir: &Path, url: Option<&str>) -> Command {
+    let mut command = thidua(dir);
+    if let Some(url) = url {
+        command.env("DATABASE_URL", url);
+    }
+    command
+}
+
+fn ok(dir: &Path, args: &[&str], stdin: &str) -> String {
+    ok_at(dir, None, args, stdin)
+}
+
+fn ok_at(dir: &Path, url: Option<&str>, args: &[&str], stdin: &str) -> String {
+    let mut command = at(dir, url);
+    command.args(args);
+    let output = run(&mut command, stdin);
+    assert!(
+        output.status.success(),
+        "thidua {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs a command that must fail; its standard error.
+fn fails(mut command: Command) -> String {
+    let output = run(&mut command, "");
+    assert!(!output.status.success(), "{command:?} succeeded");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn serve(dir: &Path, url: Option<&str>) -> (Child, String) {
+    let mut child = at(dir, url)
+        .arg("serve")
+        .env("THIDUA_BIND", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn thidua serve");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("GraphiQL at http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_owned());
+            }
+        }
+    });
+    let address = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("thidua serve logs where GraphiQL is");
+    (child, address)
+}
+
+async fn post(address: &str, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("http://{address}/graphql"))
+        .header("Accept-Language", "en")
+        .json(&json!({ "query": query, "variables": variables }));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+const LOGIN: &str = "mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token viewer { name } userErrors { code } } }";
+
+async fn login(address: &str, username: &str, password: &str) -> Option<String> {
+    let (_, body) = post(
+        address,
+        None,
+        LOGIN,
+        json!({ "u": username, "p": password }),
+    )
+    .await;
+    body["data"]["login"]["token"].as_str().map(str::to_owned)
+}
+
+/// Whether `token` still speaks for someone.
+async fn works(address: &str, token: &str) -> bool {
+    let (status, body) = post(address, Some(token), "{ viewer { name } }", json!({})).await;
+    status == 200 && body["data"]["viewer"]["name"].is_string()
+}
+
+const PASSWORD: &str = "a long enough password";
+
+#[tokio::test]
+async fn init_makes_an_empty_installation_ready_for_its_board() {
+    // On SQLite or PostgreSQL, as the tests run.
+    let database = fresh_database().await;
+    let url = Some(database.url.as_str());
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let args = [
+        "init",
+        "--province",
+        "QUANG_TRI",
+        "--name",
+        "Quảng Trị",
+        "--admin",
+        "admin.qt",
+    ];
+    let first = ok_at(dir, url, &args, &format!("{PASSWORD}\n"));
+    assert!(first.contains("created province QUANG_TRI"), "{first}");
+    assert!(first.contains("created administrator admin.qt"), "{first}");
+    let again = ok_at(dir, url, &args, "");
+    assert!(
+        again.contains("exists") && !again.contains("created"),
+        "{again}"
+    );
+
+    // The demo never goes into a real installation.
+    let mut seed = at(dir, url);
+    seed.args(["seed", "--demo"]);
+    assert!(fails(seed).contains("real province"));
+
+    ok_at(
+        dir,
+        url,
+        &[
+            "user",
+            "add",
+            "board.qt",
+            "--role",
+            "BOARD",
+            "--province",
+            "QUANG_TRI",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    ok_at(dir, url, &["province", "add", "HUE", "--name", "Huế"], "");
+    let provinces = ok_at(dir, url, &["province", "list"], "");
+    assert!(
+        provinces.lines().any(|l| l == "HUE\tHuế\t\t\t"),
+        "{provinces}"
+    );
+    let users = ok_at(dir, url, &["user", "list"], "");
+    assert!(
+        users
+            .lines()
+            .any(|l| l == "board.qt\tBoard\t-\tQUANG_TRI\tactive"),
+        "{users}"
+    );
+    assert!(
+        users.lines().any(|l| l == "admin.qt\tAdmin\t-\t-\tactive"),
+        "{users}"
+    );
+
+    // The token command signs as the server in this directory does, and says with what;
+    // elsewhere it makes nothing and says where it looked.
+    let token = at(dir, url)
+        .args(["token", "--user", "board.qt"])
+        .output()
+        .unwrap();
+    assert!(token.status.success());
+    assert!(String::from_utf8_lossy(&token.stderr).contains("signing key"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut token = thidua(elsewhere.path());
+    token.args(["token", "--user", "board.qt"]);
+    assert!(fails(token).contains("no database at thidua.db"));
+    let mut token = thidua(elsewhere.path());
+    token
+        .args(["token", "--user", "board.qt"])
+        .env("DATABASE_URL", &database.url);
+    assert!(fails(token).contains("thidua-dev.key does not exist"));
+    assert!(
+        std::fs::read_dir(elsewhere.path())
+            .unwrap()
+            .next()
+            .is_none(),
+        "nothing made where the token command ran"
+    );
+
+    let (child, address) = serve(dir, url);
+    let (_, body) = post(&address, None, "{ provinces { code demo } }", json!({})).await;
+    assert_eq!(
+        body["data"]["provinces"],
+        json!([{ "code": "QUANG_TRI", "demo": false }, { "code": "HUE", "demo": false }]),
+        "a real installation is not given the demo"
+    );
+
+    // The board makes its first unit and that unit's officer's account.
+    let board = login(&address, "board.qt", PASSWORD)
+        .await
+        .expect("board signs in");
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "mutation($i: CreateUnitInput!) { createUnit(input: $i) { unit { code province { code } } userErrors { code } } }",
+        json!({ "i": { "code": "QT-SKHCN", "kind": "DEPARTMENT", "name": "Sở Khoa học và Công nghệ", "provinceCode": "QUANG_TRI" } }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["createUnit"]["unit"]["province"]["code"], "QUANG_TRI",
+        "{body}"
+    );
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username unit { code } province { code } } userErrors { code } } }",
+        json!({ "i": { "username": "officer.qt-skhcn", "password": PASSWORD, "role": "UNIT_OFFICER", "unitCode": "QT-SKHCN" } }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["createUser"]["user"],
+        json!({ "username": "officer.qt-skhcn", "unit": { "code": "QT-SKHCN" }, "province": { "code": "QUANG_TRI" } }),
+        "{body}"
+    );
+
+    // The officer changes the password: the old token stops, the new one works.
+    let old = login(&address, "officer.qt-skhcn", PASSWORD).await.unwrap();
+    const CHANGE: &str = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token user { username } userErrors { field code } } }";
+    let (_, body) = post(&address, Some(&old), CHANGE, json!({ "i": { "currentPassword": "not the password", "newPassword": "another long password" } })).await;
+    assert_eq!(
+        body["data"]["changePassword"]["userErrors"],
+        json!([{ "field": ["currentPassword"], "code": "INVALID_CREDENTIALS" }])
+    );
+    let (_, body) = post(
+        &address,
+        Some(&old),
+        CHANGE,
+        json!({ "i": { "currentPassword": PASSWORD, "newPassword": "short" } }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["changePassword"]["userErrors"],
+        json!([{ "field": ["newPassword"], "code": "INVALID_VALUE" }])
+    );
+    assert!(works(&address, &old).await, "a refused change ends nothing");
+    // Tokens carry whole seconds: the change must come in a later second than the token.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (_, body) = post(
+        &address,
+        Some(&old),
+        CHANGE,
+        json!({ "i": { "currentPassword": PASSWORD, "newPassword": "another long password" } }),
+    )
+    .await;
+    let new = body["data"]["changePassword"]["token"]
+        .as_str()
+        .expect("a new token")
+        .to_owned();
+    assert!(
+        !works(&address, &old).await,
+        "the token from before the change ends"
+    );
+    assert!(works(&address, &new).await);
+    assert!(login(&address, "officer.qt-skhcn", PASSWORD)
+        .await
+        .is_none());
+    assert!(login(&address, "officer.qt-skhcn", "another long password")
+        .await
+        .is_some());
+
+    // The board resets it: a temporary password, the officer's tokens end.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "mutation { resetPassword(input: { username: \"officer.qt-skhcn\" }) { temporaryPassword user { username } userErrors { code } } }",
+        json!({}),
+    )
+    .await;
+    let temporary = body["data"]["resetPassword"]["temporaryPassword"]
+        .as_str()
+        .expect("a temporary password")
+        .to_owned();
+    assert!(temporary.chars().count() >= 12);
+    assert!(!works(&address, &new).await);
+    let after_reset = login(&address, "officer.qt-skhcn", &temporary)
+        .await
+        .expect("signs in with it");
+
+    // The board disables the account, then enables it again.
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "mutation { disableUser(input: { username: \"officer.qt-skhcn\" }) { user { disabled } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["disableUser"]["user"]["disabled"], true,
+        "{body}"
+    );
+    assert!(!works(&address, &after_reset).await);
+    assert!(login(&address, "officer.qt-skhcn", &temporary)
+        .await
+        .is_none());
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "mutation { enableUser(input: { username: \"officer.qt-skhcn\" }) { user { disabled } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(body["data"]["enableUser"]["user"]["disabled"], false);
+    assert!(login(&address, "officer.qt-skhcn", &temporary)
+        .await
+        .is_some());
+
+    // The board has no say over the administrator's account, nor over itself as a board
+    // member: both answer as accounts that do not exist.
+    for username in ["admin.qt", "board.qt"] {
+        let (_, body) = post(&address, Some(&board), "mutation($u: String!) { resetPassword(input: { username: $u }) { temporaryPassword userErrors { code } } }", json!({ "u": username })).await;
+        assert_eq!(
+            body["data"]["resetPassword"],
+            json!({ "temporaryPassword": null, "userErrors": [{ "code": "NOT_FOUND" }] }),
+            "{username}"
+        );
+    }
+    assert!(login(&address, "admin.qt", PASSWORD).await.is_some());
+    child_stop(child);
+}
+
+fn child_stop(mut child: Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+}
+
+#[tokio::test]
+async fn init_refuses_a_database_with_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["seed", "--demo"], "");
+    let mut init = thidua(dir.path());
+    init.args([
+        "init",
+        "--province",
+        "QUANG_TRI",
+        "--name",
+        "Quảng Trị",
+        "--admin",
+        "admin.qt",
+    ]);
+    assert!(fails(init).contains("demo province"));
+    let provinces = ok(dir.path(), &["province", "list"], "");
+    assert!(!provinces.contains("QUANG_TRI"), "{provinces}");
+}
+
+const CREATE_PROVINCE: &str = "mutation($i: CreateProvinceInput!) { createProvince(input: $i) { province { code name validFrom demo } userErrors { field code } } }";
+const UPDATE_PROVINCE: &str = "mutation($i: UpdateProvinceInput!) { updateProvince(input: $i) { province { code name validTo } userErrors { field code } } }";
+
+#[tokio::test]
+async fn the_demo_database_takes_no_real_province() {
+    let app = TestApp::with_demo().await;
+    let body = app
+        .data_as(
+            "admin",
+            CREATE_PROVINCE,
+            json!({ "i": { "code": "QUANG_TRI", "name": "Quảng Trị" } }),
+        )
+        .await;
+    assert_eq!(
+        body["createProvince"],
+        json!({ "province": null, "userErrors": [{ "field": ["code"], "code": "WRONG_STATE" }] })
+    );
+    // Only the administrator makes or corrects provinces.
+    for username in ["board.camau", "officer.cm-skhcn", "partner.demo"] {
+        let token = app.token(username).await;
+        let (_, body) = app
+            .post_as(
+                &token,
+                UPDATE_PROVINCE,
+                json!({ "i": { "code": "CA_MAU", "name": "Cà Mau mới" } }),
+            )
+            .await;
+        assert_eq!(codes(&body), ["FORBIDDEN"], "{username}");
+    }
+    let body = app
+        .data_as(
+            "admin",
+            UPDATE_PROVINCE,
+            json!({ "i": { "code": "HA_NAM", "validFrom": "2026-01-01", "validTo": "2020-01-01" } }),
+        )
+        .await;
+    assert_eq!(
+        body["updateProvince"]["userErrors"],
+        json!([{ "field": ["validTo"], "code": "OUT_OF_RANGE" }]),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_real_province_is_created_checked_and_its_units_belong_to_it() {
+    let app = TestApp::migrated().await;
+    // The first administrator, as `thidua init` makes it.
+    let console = thidua::access::Viewer {
+        user_id: None,
+        name: "console".to_owned(),
+        role: Some(entity::enums::Role::Admin),
+        unit_id: None,
+        province_id: None,
+    };
+    let work = thidua::work::Work::begin(&app.db).await.unwrap();
+    let new = thidua::identity::users::NewUser {
+        username: "admin".to_owned(),
+        password: PASSWORD.to_owned(),
+        role: entity::enums::Role::Admin,
+        unit_code: None,
+        province_code: None,
+    };
+    let hash = thidua::identity::password::hash(PASSWORD).unwrap();
+    thidua::identity::users::create(&work, &console, new, hash)
+        .await
+        .unwrap()
+        .unwrap();
+    work.commit(&Default::default()).await.unwrap();
+
+    let body = app
+        .data_as(
+            "admin",
+            CREATE_PROVINCE,
+            json!({ "i": { "code": "QUANG_TRI", "name": " Quảng Trị ", "validFrom": "1989-07-01" } }),
+        )
+        .await;
+    assert_eq!(
+        body["createProvince"],
+        json!({ "province": { "code": "QUANG_TRI", "name": "Quảng Trị", "validFrom": "1989-07-01", "demo": false }, "userErrors": [] })
+    );
+    for (input, field, code) in [
+        (
+            json!({ "code": "QUANG_TRI", "name": "Quảng Trị" }),
+            "code",
+            "DUPLICATE",
+        ),
+        (
+            json!({ "code": "quang-tri", "name": "Quảng Trị" }),
+            "code",
+            "INVALID_VALUE",
+        ),
+        (json!({ "code": "HUE", "name": "  " }), "name", "REQUIRED"),
+    ] {
+        let body = app
+            .data_as("admin", CREATE_PROVINCE, json!({ "i": input }))
+            .await;
+        assert_eq!(
+            body["createProvince"]["userErrors"],
+            json!([{ "field": [field], "code": code }]),
+            "{input}"
+        );
+    }
+    let body = app
+        .data_as(
+            "admin",
+            UPDATE_PROVINCE,
+            json!({ "i": { "code": "QUANG_TRI", "name": "Tỉnh Quảng Trị", "validTo": "2025-06-30" } }),
+        )
+        .await;
+    assert_eq!(
+        body["updateProvince"]["province"],
+        json!({ "code": "QUANG_TRI", "name": "Tỉnh Quảng Trị", "validTo": "2025-06-30" })
+    );
+    let body = app
+        .data_as(
+            "admin",
+            UPDATE_PROVINCE,
+            json!({ "i": { "code": "NOWHERE" } }),
+        )
+        .await;
+    assert_eq!(
+        body["updateProvince"]["userErrors"],
+        json!([{ "field": ["code"], "code": "NOT_FOUND" }])
+    );
+
+    // A unit belongs to a province, or says it is national.
+    const CREATE_UNIT: &str = "mutation($i: CreateUnitInput!) { createUnit(input: $i) { unit { code province { code } } userErrors { field code } } }";
+    let unit = |extra: Value| {
+        let mut input = json!({ "code": "QT-SNV", "kind": "DEPARTMENT", "name": "Sở Nội vụ" });
+        input
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        json!({ "i": input })
+    };
+    let body = app.data_as("admin", CREATE_UNIT, unit(json!({}))).await;
+    assert_eq!(
+        body["createUnit"]["userErrors"],
+        json!([{ "field": ["provinceCode"], "code": "REQUIRED" }])
+    );
+    let body = app
+        .data_as(
+            "admin",
+            CREATE_UNIT,
+            unit(json!({ "provinceCode": "QUANG_TRI", "national": true })),
+        )
+        .await;
+    assert_eq!(
+        body["createUnit"]["userErrors"],
+        json!([{ "field": ["national"], "code": "INVALID_VALUE" }])
+    );
+    let body = app
+        .data_as("admin", CREATE_UNIT, unit(json!({ "national": true })))
+        .await;
+    assert_eq!(
+        body["createUnit"]["unit"],
+        json!({ "code": "QT-SNV", "province": null })
+    );
+}
