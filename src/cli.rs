@@ -152,6 +152,25 @@ pub enum Command {
     /// Manage provinces.
     #[command(subcommand)]
     Province(ProvinceCommand),
+    /// Import a province's units, persons, past awards or performance ratings from an XLSX
+    /// or CSV file: every row is checked first, and nothing is written unless all pass.
+    /// Running the same file twice changes nothing.
+    Import {
+        /// units, persons, awards or ratings.
+        #[arg(value_parser = parse_import_kind)]
+        kind: crate::imports::Kind,
+        /// The XLSX or CSV file.
+        file: PathBuf,
+        /// The province the file is of (its code).
+        #[arg(long)]
+        province: String,
+        /// Check every row and report, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A JSON file naming which field each header is: {"<header>": "<field>"}.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+    },
     /// Print the GraphQL schema (SDL), as `schema.graphql` keeps it.
     Schema,
     /// Manage user accounts.
@@ -206,6 +225,13 @@ pub enum UserCommand {
     List,
     /// Disable an account: it can no longer sign in and its tokens stop working.
     Disable { username: String },
+}
+
+fn parse_import_kind(text: &str) -> Result<crate::imports::Kind, String> {
+    crate::imports::Kind::ALL
+        .into_iter()
+        .find(|k| k.name() == text.to_ascii_lowercase())
+        .ok_or_else(|| format!("`{text}` is not units, persons, awards or ratings"))
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {
@@ -455,6 +481,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
         }
+        Command::Import {
+            kind,
+            file,
+            province,
+            dry_run,
+            mapping,
+        } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let mapping = match mapping {
+                Some(path) => crate::imports::columns::read_mapping(
+                    &std::fs::read_to_string(&path)
+                        .with_context(|| format!("reading {}", path.display()))?,
+                )
+                .map_err(anyhow::Error::msg)?,
+                None => Default::default(),
+            };
+            let db = writer(&cli.database_url).await?;
+            crate::app::prepare(&db).await?;
+            import(&db, kind, &province, &bytes, &mapping, dry_run).await
+        }
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
         Command::User(command) => {
             let db = writer(&cli.database_url).await?;
@@ -520,6 +567,83 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `thidua import`: the report on standard output, a progress bar on standard error while
+/// rows are written; fails when the file has problems.
+async fn import(
+    db: &sea_orm::DatabaseConnection,
+    kind: crate::imports::Kind,
+    province: &str,
+    bytes: &[u8],
+    mapping: &crate::imports::columns::Mapping,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: usize, total: usize| {
+        if done == 1 {
+            bar.set_length(total as u64);
+        }
+        if done.is_multiple_of(256) || done == total {
+            bar.set_position(done as u64);
+        }
+    };
+    let failed = |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
+    let console = console();
+    let work = crate::work::Work::begin(db).await.map_err(failed)?;
+    let request = crate::imports::Request {
+        kind,
+        province_code: province,
+        bytes,
+        mapping,
+        dry_run,
+    };
+    let report = crate::imports::run(&work, &console, request, &progress)
+        .await
+        .map_err(failed)?;
+    bar.finish_and_clear();
+    let report = match report {
+        Ok(report) => report,
+        Err(problems) => {
+            let messages: Vec<String> = problems
+                .into_iter()
+                .map(|p| p.message.to_string())
+                .collect();
+            bail!("{}", messages.join(" "))
+        }
+    };
+    for p in &report.problems {
+        println!(
+            "row {}\t{}\t{}",
+            p.row,
+            p.column.as_deref().unwrap_or("-"),
+            p.message
+        );
+    }
+    if !report.problems.is_empty() {
+        bail!(
+            "{} problems in {} rows: nothing written",
+            report.problems.len(),
+            report.rows_read
+        );
+    }
+    if dry_run {
+        println!(
+            "{} rows read, {} would be written (dry run: nothing written)",
+            report.rows_read, report.rows_written
+        );
+    } else {
+        work.commit(&Default::default()).await.map_err(failed)?;
+        println!(
+            "{} rows read, {} written",
+            report.rows_read, report.rows_written
+        );
+    }
+    Ok(())
 }
 
 /// `thidua init`: the province and its administrator, each made unless it exists.

@@ -23,6 +23,7 @@ pub mod dossiers;
 pub mod error;
 pub mod i18n;
 pub mod identity;
+pub mod imports;
 pub mod movements;
 pub mod organisation;
 pub mod performance;

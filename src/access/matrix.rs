@@ -34,10 +34,11 @@ pub enum Action {
     ManageUsers,
     ManageAccounts,
     ManageProvinces,
+    ImportData,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -64,6 +65,7 @@ impl Action {
         Action::ManageUsers,
         Action::ManageAccounts,
         Action::ManageProvinces,
+        Action::ImportData,
     ];
 
     /// The action's name in the matrix.
@@ -95,6 +97,7 @@ impl Action {
             Action::ManageUsers => "manage_users",
             Action::ManageAccounts => "manage_accounts",
             Action::ManageProvinces => "manage_provinces",
+            Action::ImportData => "import_data",
         }
     }
 }

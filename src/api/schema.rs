@@ -28,6 +28,7 @@ use crate::{
     council::graphql::{CouncilMutation, CouncilQuery},
     dossiers::graphql::{AttachmentsMutation, DossiersMutation, DossiersQuery},
     identity::graphql::{IdentityMutation, IdentityQuery},
+    imports::graphql::ImportsMutation,
     movements::graphql::{MovementsMutation, MovementsQuery},
     organisation::{graphql::OrganisationQuery, mutations::OrganisationMutation},
     performance::graphql::PerformanceMutation,
@@ -76,6 +77,7 @@ pub struct Mutation(
     PerformanceMutation,
     RulesMutation,
     MoneyMutation,
+    ImportsMutation,
 );
 
 /// Live updates, over `graphql-transport-ws` on `/graphql`.

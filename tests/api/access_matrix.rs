@@ -432,6 +432,51 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             .await;
             (allowed, "http")
         }
+        Action::ImportData => {
+            // A unit of U's province, Cà Mau, from a CSV file.
+            let Some(user) = persona.username() else {
+                // A multipart request without a token is refused before GraphQL.
+                let form = reqwest::multipart::Form::new()
+                    .text(
+                        "operations",
+                        json!({ "query": "mutation { __typename }" }).to_string(),
+                    )
+                    .text("map", "{}");
+                let status = reqwest::Client::new()
+                    .post(app.graphql_url())
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status();
+                assert_eq!(status, 401);
+                return (false, "http");
+            };
+            let before = footprint(app).await;
+            let token = app.token(user).await;
+            let csv =
+                format!("Mã đơn vị,Tên đơn vị,Loại đơn vị\nCM-IMPORT-{n},Đơn vị thử {n},Sở\n");
+            let (_, body) = app
+                .upload_as(
+                    &token,
+                    "mutation($i: ImportFileInput!) { importFile(input: $i) { rowsWritten problems { message } } }",
+                    json!({ "i": { "kind": "UNITS", "provinceCode": "CA_MAU", "file": null } }),
+                    "variables.i.file",
+                    "units.csv",
+                    csv.into_bytes(),
+                )
+                .await;
+            if body["data"]["importFile"]["rowsWritten"] == 1 {
+                return (true, "http");
+            }
+            assert_eq!(codes(&body), ["FORBIDDEN"], "{persona:?}: {body}");
+            assert_eq!(
+                footprint(app).await,
+                before,
+                "{persona:?}: a denied import wrote"
+            );
+            (false, "http")
+        }
         Action::ManageProvinces => {
             let allowed = write(
                 app,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// The folders of `src/` that hold the domain; `api` (the GraphQL schema's plumbing) and
 /// `web` (HTTP) are the outer layers.
-const DOMAIN: [&str; 13] = [
+const DOMAIN: [&str; 14] = [
     "access",
     "audit",
     "awards",
@@ -17,6 +17,7 @@ const DOMAIN: [&str; 13] = [
     "demo",
     "dossiers",
     "identity",
+    "imports",
     "movements",
     "organisation",
     "performance",

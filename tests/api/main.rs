@@ -25,6 +25,7 @@ mod http_boundary;
 mod http_layers;
 mod http_protocol;
 mod identity;
+mod imports;
 mod indexes;
 mod languages;
 mod layers;

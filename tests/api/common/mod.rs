@@ -342,6 +342,44 @@ impl TestApp {
         self.token(username).await
     }
 
+    /// A real installation's first steps on a migrated database, as `thidua init` and the
+    /// administrator take them: the account `admin`, the province QUANG_TRI and its board
+    /// member `board.qt`.
+    pub async fn real_province(&self) {
+        let console = thidua::access::Viewer {
+            user_id: None,
+            name: "console".to_owned(),
+            role: Some(entity::enums::Role::Admin),
+            unit_id: None,
+            province_id: None,
+        };
+        let work = thidua::work::Work::begin(&self.db).await.unwrap();
+        let new = thidua::identity::users::NewUser {
+            username: "admin".to_owned(),
+            password: "a long enough password".to_owned(),
+            role: entity::enums::Role::Admin,
+            unit_code: None,
+            province_code: None,
+        };
+        let hash = thidua::identity::password::hash(&new.password).unwrap();
+        thidua::identity::users::create(&work, &console, new, hash)
+            .await
+            .unwrap()
+            .unwrap();
+        let province = thidua::organisation::provinces::NewProvince {
+            code: "QUANG_TRI".to_owned(),
+            name: "Quảng Trị".to_owned(),
+            valid_from: None,
+        };
+        thidua::organisation::provinces::create(&work, &console, province)
+            .await
+            .unwrap()
+            .unwrap();
+        work.commit(&Default::default()).await.unwrap();
+        self.account("board.qt", "BOARD", None, Some("QUANG_TRI"))
+            .await;
+    }
+
     pub async fn token(&self, username: &str) -> String {
         let user = thidua::identity::users::by_username(&self.db, username)
             .await
