@@ -74,7 +74,7 @@ async fn imported_province() -> TestApp {
         ("UNITS", "units.csv", 4),
         ("PERSONS", "persons.csv", 3),
         ("RATINGS", "ratings.csv", 5),
-        ("AWARDS", "awards.xlsx", 4),
+        ("AWARDS", "awards.xlsx", 5),
     ] {
         let report = import(&app, kind, file).await;
         assert_eq!(
@@ -90,14 +90,14 @@ async fn imported_province() -> TestApp {
 async fn the_sample_files_import_once_and_again_change_nothing() {
     let app = imported_province().await;
     let before = counts(&app).await;
-    assert_eq!(before, [4, 3, 2, 5, 3, 4]);
+    assert_eq!(before, [4, 3, 2, 5, 4, 5]);
     // The same files again, and the awards as CSV: every row is known already.
     for (kind, file, rows) in [
         ("UNITS", "units.csv", 4),
         ("PERSONS", "persons.csv", 3),
         ("RATINGS", "ratings.csv", 5),
-        ("AWARDS", "awards.xlsx", 4),
-        ("AWARDS", "awards.csv", 4),
+        ("AWARDS", "awards.xlsx", 5),
+        ("AWARDS", "awards.csv", 5),
     ] {
         let report = import(&app, kind, file).await;
         assert_eq!(
@@ -368,4 +368,30 @@ async fn the_command_line_imports_with_a_report() {
     assert!(!bad.status.success());
     let report = String::from_utf8_lossy(&bad.stdout);
     assert!(report.starts_with("row 3\tMã đơn vị\t"), "{report}");
+}
+
+#[tokio::test]
+async fn eligibility_reads_the_imported_history() {
+    let app = imported_province().await;
+    let body = app
+        .data_as(
+            "board.qt",
+            "{ persons(filter: { unitCode: \"QT-SKHCN\" }) { nodes { id fullName } } }",
+            json!({}),
+        )
+        .await;
+    let id = body["persons"]["nodes"][0]["id"].clone();
+    assert_eq!(body["persons"]["nodes"][0]["fullName"], "Nguyễn Văn A");
+    // Chiến sĩ thi đua cơ sở of 2024: the imported Lao động tiên tiến of 2024 and the
+    // imported rating "completed with excellence" of 2024.
+    let query = "query($id: ID!, $year: Int!) { eligibility(awardTypeCode: \"CHIEN_SI_THI_DUA_CO_SO\", recipientId: $id, year: $year) { eligible checks { rule passed } } }";
+    let report = app
+        .data_as("board.qt", query, json!({ "id": id, "year": 2024 }))
+        .await;
+    assert_eq!(report["eligibility"]["eligible"], true, "{report}");
+    // 2021 has neither.
+    let report = app
+        .data_as("board.qt", query, json!({ "id": id, "year": 2021 }))
+        .await;
+    assert_eq!(report["eligibility"]["eligible"], false, "{report}");
 }
