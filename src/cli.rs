@@ -152,6 +152,25 @@ pub enum Command {
     /// Manage provinces.
     #[command(subcommand)]
     Province(ProvinceCommand),
+    /// Export awards, decisions, nominations, rankings or statistics as XLSX or CSV with
+    /// Vietnamese headers (as `GET /exports/…` does for an administrator).
+    Export {
+        /// awards, decisions, nominations, rankings or statistics.
+        #[arg(value_parser = parse_export)]
+        what: crate::exports::Export,
+        /// The file to write; its extension (.xlsx or .csv) is the format.
+        #[arg(long)]
+        output: PathBuf,
+        /// Only of this province (its code).
+        #[arg(long)]
+        province: Option<String>,
+        /// Only of this year (rankings need one).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only of this unit (its code).
+        #[arg(long)]
+        unit: Option<String>,
+    },
     /// Import a province's units, persons, past awards or performance ratings from an XLSX
     /// or CSV file: every row is checked first, and nothing is written unless all pass.
     /// Running the same file twice changes nothing.
@@ -225,6 +244,12 @@ pub enum UserCommand {
     List,
     /// Disable an account: it can no longer sign in and its tokens stop working.
     Disable { username: String },
+}
+
+fn parse_export(text: &str) -> Result<crate::exports::Export, String> {
+    crate::exports::Export::by_name(&text.to_ascii_lowercase()).ok_or_else(|| {
+        format!("`{text}` is not awards, decisions, nominations, rankings or statistics")
+    })
 }
 
 fn parse_import_kind(text: &str) -> Result<crate::imports::Kind, String> {
@@ -501,6 +526,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = writer(&cli.database_url).await?;
             crate::app::prepare(&db).await?;
             import(&db, kind, &province, &bytes, &mapping, dry_run).await
+        }
+        Command::Export {
+            what,
+            output,
+            province,
+            year,
+            unit,
+        } => {
+            let xlsx = match output.extension().and_then(|e| e.to_str()) {
+                Some("xlsx") => true,
+                Some("csv") => false,
+                _ => bail!("the output file ends in .xlsx or .csv"),
+            };
+            let db = db::Db::connect(&cli.database_url).await?;
+            crate::app::prepare(db.writer()).await?;
+            let executor = crate::exports::Direct {
+                schema: crate::api::schema::build_schema(),
+                db,
+                viewer: console(),
+            };
+            let params = crate::exports::Params {
+                province,
+                year,
+                unit,
+            };
+            let failed = |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
+            let table = crate::exports::table(&executor, what, &params)
+                .await
+                .map_err(failed)?;
+            let bytes = if xlsx {
+                crate::exports::xlsx(&table).map_err(failed)?
+            } else {
+                crate::exports::csv(&table)
+            };
+            std::fs::write(&output, bytes)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!("{} rows written to {}", table.rows.len(), output.display());
+            Ok(())
         }
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,
         Command::User(command) => {

@@ -21,6 +21,7 @@ pub mod db;
 pub mod demo;
 pub mod dossiers;
 pub mod error;
+pub mod exports;
 pub mod i18n;
 pub mod identity;
 pub mod imports;

@@ -17,7 +17,7 @@ use crate::{
     identity::{self, AuthError},
 };
 
-fn coded(status: StatusCode, code: ErrorCode, message: crate::i18n::Text) -> Response {
+pub(super) fn coded(status: StatusCode, code: ErrorCode, message: crate::i18n::Text) -> Response {
     let body = serde_json::json!({
         "errors": [{ "message": message.localized(), "extensions": { "code": code.as_str() } }]
     });
@@ -45,6 +45,39 @@ fn not_found() -> Response {
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/// The viewer a request's token speaks for (the public without one), or the response that
+/// refuses it: 401 for a bad token, 503 when the database cannot say.
+pub(super) async fn viewer_of(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<crate::access::Viewer, Response> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or(""));
+    match identity::authenticate(&state.db, &state.identity, authorization).await {
+        Ok(viewer) => Ok(viewer),
+        Err(AuthError::Unavailable(cause)) => {
+            tracing::error!(error = %cause, "token not checked: the database is unavailable");
+            Err(coded(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Internal,
+                crate::error::internal_message(),
+            ))
+        }
+        Err(AuthError::Refused(reason)) => {
+            tracing::info!(%reason, "token refused");
+            Err(coded(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                crate::tr!(
+                    "The token is missing, malformed, expired or revoked. Sign in again.",
+                    "Mã xác thực (token) bị thiếu, sai định dạng, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập lại."
+                ),
+            ))
+        }
+    }
+}
+
 pub async fn docx(
     State(state): State<AppState>,
     Path(file): Path<String>,
@@ -56,30 +89,9 @@ pub async fn docx(
     let Ok((NodeKind::Decision, row)) = parse_global_id(id) else {
         return not_found();
     };
-    let authorization = headers
-        .get(header::AUTHORIZATION)
-        .map(|v| v.to_str().unwrap_or(""));
-    let viewer = match identity::authenticate(&state.db, &state.identity, authorization).await {
+    let viewer = match viewer_of(&state, &headers).await {
         Ok(viewer) => viewer,
-        Err(AuthError::Unavailable(cause)) => {
-            tracing::error!(error = %cause, "token not checked: the database is unavailable");
-            return coded(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Internal,
-                crate::error::internal_message(),
-            );
-        }
-        Err(AuthError::Refused(reason)) => {
-            tracing::info!(%reason, "token refused");
-            return coded(
-                StatusCode::UNAUTHORIZED,
-                ErrorCode::Unauthenticated,
-                crate::tr!(
-                    "The token is missing, malformed, expired or revoked. Sign in again.",
-                    "Mã xác thực (token) bị thiếu, sai định dạng, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập lại."
-                ),
-            );
-        }
+        Err(response) => return response,
     };
     let built = match document::of_decision(state.db.reader(), &viewer, row).await {
         Ok(Some(d)) => document::build(&d).map(|bytes| (d, bytes)),

@@ -322,13 +322,7 @@ async fn execute(
             ),
         );
     }
-    let request = request
-        .data(state.db.clone())
-        .data(viewer)
-        .data(state.identity.clone())
-        .data(state.events.clone())
-        .data(state.settings.files.clone())
-        .data(Loaders::new(&state.db));
+    let request = with_request_data(request, state, viewer);
     let response = match tokio::time::timeout(
         state.settings.request_timeout,
         state.schema.execute(request),
@@ -849,4 +843,20 @@ pub async fn method_not_allowed(headers: HeaderMap) -> Response {
         .headers_mut()
         .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
     response
+}
+
+/// `request` with what resolvers read: the database, the viewer, identity, events, the file
+/// store and fresh loaders.
+pub fn with_request_data(
+    request: async_graphql::Request,
+    state: &AppState,
+    viewer: crate::access::Viewer,
+) -> async_graphql::Request {
+    request
+        .data(state.db.clone())
+        .data(viewer)
+        .data(state.identity.clone())
+        .data(state.events.clone())
+        .data(state.settings.files.clone())
+        .data(Loaders::new(&state.db))
 }

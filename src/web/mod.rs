@@ -3,6 +3,7 @@
 pub mod caching;
 pub mod decisions;
 pub mod documents;
+pub mod exports;
 pub mod files;
 pub mod graphiql;
 pub mod graphql;
@@ -97,7 +98,8 @@ pub fn router(state: AppState) -> Router {
     );
     routes = routes
         .route("/files/{id}", get(files::download))
-        .route("/decisions/{file}", get(decisions::docx));
+        .route("/decisions/{file}", get(decisions::docx))
+        .route("/exports/{file}", get(exports::download));
     // GraphiQL's assets only where GraphiQL is served.
     if state.settings.graphiql {
         routes = routes.route("/graphiql/{name}", get(graphiql::asset));

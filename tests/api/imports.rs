@@ -67,7 +67,7 @@ async fn counts(app: &TestApp) -> [u64; 6] {
     ]
 }
 
-async fn imported_province() -> TestApp {
+pub async fn imported_province() -> TestApp {
     let app = TestApp::migrated().await;
     app.real_province().await;
     for (kind, file, rows) in [

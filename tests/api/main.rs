@@ -20,6 +20,7 @@ mod decisions;
 mod demo_seed;
 mod dossiers;
 mod eligibility_rules;
+mod exports;
 mod graphiql;
 mod http_boundary;
 mod http_layers;

@@ -75,10 +75,10 @@ async fn health_answers_while_logins_hash() {
     }
     println!("answered in this order: {:?}", answers.order());
     // Each login hashes for tens of milliseconds; /healthz, sent meanwhile, has nothing to
-    // wait for (before the fix it came after two to six of them).
-    assert_eq!(
-        answers.hashing_before("healthz"),
-        0,
+    // wait for (before the fix it came after two to six of them). On a loaded machine one
+    // login may be answered before /healthz is even sent: at most one is allowed.
+    assert!(
+        answers.hashing_before("healthz") <= 1,
         "/healthz waited for logins' hashing: {:?}",
         answers.order()
     );
