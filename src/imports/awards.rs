@@ -12,7 +12,7 @@ use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait};
 
 use super::{
     columns::{Columns, Field},
-    persons::PersonIndex,
+    persons::{self, PersonIndex},
     table::Table,
     Counted, Plan, Problem, Progress, Scope,
 };
@@ -31,30 +31,10 @@ pub const FIELDS: &[Field] = &[
         aliases: &["Year", "Năm khen thưởng"],
         required: true,
     },
-    Field {
-        key: "full_name",
-        vi: "Họ và tên",
-        aliases: &["Full name", "Họ tên"],
-        required: false,
-    },
-    Field {
-        key: "unit_code",
-        vi: "Mã đơn vị",
-        aliases: &["Unit code"],
-        required: true,
-    },
-    Field {
-        key: "birth_date",
-        vi: "Ngày sinh",
-        aliases: &["Birth date"],
-        required: false,
-    },
-    Field {
-        key: "national_id",
-        vi: "Số định danh",
-        aliases: &["National ID", "Số CCCD", "CCCD"],
-        required: false,
-    },
+    persons::RECIPIENT_NAME,
+    persons::RECIPIENT_UNIT,
+    persons::RECIPIENT_BIRTH_DATE,
+    persons::RECIPIENT_NATIONAL_ID,
     Field {
         key: "decision_number",
         vi: "Số quyết định",

@@ -69,6 +69,33 @@ pub const FIELDS: &[Field] = &[
     },
 ];
 
+/// The columns by which a row of awards or ratings names its person (or, without a name,
+/// its unit), as [`PersonIndex::find`] reads them.
+pub const RECIPIENT_NAME: Field = Field {
+    key: "full_name",
+    vi: "Họ và tên",
+    aliases: &["Full name", "Họ tên"],
+    required: false,
+};
+pub const RECIPIENT_UNIT: Field = Field {
+    key: "unit_code",
+    vi: "Mã đơn vị",
+    aliases: &["Unit code"],
+    required: true,
+};
+pub const RECIPIENT_BIRTH_DATE: Field = Field {
+    key: "birth_date",
+    vi: "Ngày sinh",
+    aliases: &["Birth date"],
+    required: false,
+};
+pub const RECIPIENT_NATIONAL_ID: Field = Field {
+    key: "national_id",
+    vi: "Số định danh",
+    aliases: &["National ID", "Số CCCD", "CCCD"],
+    required: false,
+};
+
 /// A person's natural key: the national ID, or unit, folded name and birth date.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PersonKey {

@@ -11,7 +11,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 
 use super::{
     columns::{Columns, Field},
-    persons::PersonIndex,
+    persons::{self, PersonIndex},
     table::Table,
     Counted, Plan, Problem, Progress, Scope,
 };
@@ -30,30 +30,10 @@ pub const FIELDS: &[Field] = &[
         aliases: &["Rating", "Kết quả đánh giá"],
         required: true,
     },
-    Field {
-        key: "full_name",
-        vi: "Họ và tên",
-        aliases: &["Full name", "Họ tên"],
-        required: false,
-    },
-    Field {
-        key: "unit_code",
-        vi: "Mã đơn vị",
-        aliases: &["Unit code"],
-        required: true,
-    },
-    Field {
-        key: "birth_date",
-        vi: "Ngày sinh",
-        aliases: &["Birth date"],
-        required: false,
-    },
-    Field {
-        key: "national_id",
-        vi: "Số định danh",
-        aliases: &["National ID", "Số CCCD", "CCCD"],
-        required: false,
-    },
+    persons::RECIPIENT_NAME,
+    persons::RECIPIENT_UNIT,
+    persons::RECIPIENT_BIRTH_DATE,
+    persons::RECIPIENT_NATIONAL_ID,
     Field {
         key: "note",
         vi: "Ghi chú",

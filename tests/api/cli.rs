@@ -11,7 +11,8 @@ use std::{
 
 use serde_json::{json, Value};
 
-fn thidua(dir: &Path) -> Command {
+/// The `thidua` binary in `dir`, with none of the environment's settings.
+pub fn thidua(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_thidua"));
     command
         .current_dir(dir)

@@ -9,22 +9,9 @@ use std::{
     time::Duration,
 };
 
+use crate::cli::thidua;
 use crate::common::{codes, fresh_database, TestApp};
 use serde_json::{json, Value};
-
-fn thidua(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_thidua"));
-    command
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env_remove("THIDUA_BIND")
-        .env_remove("THIDUA_NO_DEMO")
-        .env_remove("THIDUA_ENV")
-        .env_remove("THIDUA_JWT_SECRET")
-        .env_remove("THIDUA_PARTNERS_FILE")
-        .env("RUST_LOG", "info");
-    command
-}
 
 fn run(command: &mut Command, stdin: &str) -> Output {
     let mut child = command
