@@ -171,11 +171,29 @@ pub enum Command {
         #[arg(long)]
         unit: Option<String>,
     },
-    /// Import a province's units, persons, past awards or performance ratings from an XLSX
-    /// or CSV file: every row is checked first, and nothing is written unless all pass.
+    /// Draw up a statutory form of a province for a year, as XLSX laid out as the printed
+    /// form or as CSV: 0601 (emulation movements), 0602 (State-level awards), 0603 (awards
+    /// of the province), biểu 0601.N, 0602.N and 0603.N/BNV-TĐKT.
+    Report {
+        /// 0601, 0602 or 0603.
+        #[arg(value_parser = parse_form)]
+        form: crate::reports::Form,
+        /// The province (its code).
+        #[arg(long)]
+        province: String,
+        /// The year reported (its period runs from 1 December of the year before).
+        #[arg(long)]
+        year: i32,
+        /// The file to write; its extension (.xlsx or .csv) is the format.
+        #[arg(long)]
+        output: PathBuf,
+    },
+    /// Import a province's units, persons, past awards, performance ratings or initiatives
+    /// from an XLSX or CSV file: every row is checked first, and nothing is written unless
+    /// all pass.
     /// Running the same file twice changes nothing.
     Import {
-        /// units, persons, awards or ratings.
+        /// units, persons, awards, ratings or initiatives.
         #[arg(value_parser = parse_import_kind)]
         kind: crate::imports::Kind,
         /// The XLSX or CSV file.
@@ -252,11 +270,15 @@ fn parse_export(text: &str) -> Result<crate::exports::Export, String> {
     })
 }
 
+fn parse_form(text: &str) -> Result<crate::reports::Form, String> {
+    crate::reports::Form::by_name(text).ok_or_else(|| format!("`{text}` is not 0601, 0602 or 0603"))
+}
+
 fn parse_import_kind(text: &str) -> Result<crate::imports::Kind, String> {
     crate::imports::Kind::ALL
         .into_iter()
         .find(|k| k.name() == text.to_ascii_lowercase())
-        .ok_or_else(|| format!("`{text}` is not units, persons, awards or ratings"))
+        .ok_or_else(|| format!("`{text}` is not units, persons, awards, ratings or initiatives"))
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {
@@ -563,6 +585,45 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             std::fs::write(&output, bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!("{} rows written to {}", table.rows.len(), output.display());
+            Ok(())
+        }
+        Command::Report {
+            form,
+            province,
+            year,
+            output,
+        } => {
+            let xlsx = match output.extension().and_then(|e| e.to_str()) {
+                Some("xlsx") => true,
+                Some("csv") => false,
+                _ => bail!("the output file ends in .xlsx or .csv"),
+            };
+            let db = writer(&cli.database_url).await?;
+            crate::app::prepare(&db).await?;
+            let failed = |e: crate::error::AppError| anyhow::anyhow!(e.message().to_owned());
+            let sheet = match crate::reports::build(&db, &console(), form, &province, year)
+                .await
+                .map_err(failed)?
+            {
+                Ok(sheet) => sheet,
+                Err(problems) => bail!(problems
+                    .iter()
+                    .map(|p| p.message.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")),
+            };
+            let bytes = if xlsx {
+                sheet.xlsx().map_err(failed)?
+            } else {
+                sheet.csv()
+            };
+            std::fs::write(&output, bytes)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!(
+                "Biểu {} of {province} for {year} written to {}",
+                sheet.heading.code,
+                output.display()
+            );
             Ok(())
         }
         Command::Serve(args) => app::serve(&cli.database_url, &args, cli.identity.resolve()?).await,

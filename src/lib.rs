@@ -28,6 +28,7 @@ pub mod imports;
 pub mod movements;
 pub mod organisation;
 pub mod performance;
+pub mod reports;
 pub mod terms;
 pub mod text;
 pub mod web;

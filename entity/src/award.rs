@@ -36,6 +36,9 @@ pub struct Model {
     pub review_requested_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub review_reason: Option<String>,
+    /// The recipient's category on the day of the award; `None` for awards recorded before
+    /// it was kept (the statutory forms then read it from the recipient).
+    pub recipient_category: Option<crate::enums::RecipientCategory>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -32,6 +32,12 @@ pub enum UnitKind {
     /// Any other kind (khác).
     #[sea_orm(string_value = "OTHER")]
     Other,
+    /// An enterprise (doanh nghiệp), awarded as a collective.
+    #[sea_orm(string_value = "ENTERPRISE")]
+    Enterprise,
+    /// A household (hộ gia đình), awarded as a collective.
+    #[sea_orm(string_value = "HOUSEHOLD")]
+    Household,
 }
 
 /// How a unit or province came from another one.
@@ -337,6 +343,55 @@ impl CommendationKind {
         !matches!(
             self,
             CommendationKind::Thematic | CommendationKind::Exceptional
+        )
+    }
+}
+
+/// Category of an award's recipient, as the statutory forms count them (đối tượng khen
+/// thưởng, biểu 0602.N and 0603.N/BNV-TĐKT).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RecipientCategory {
+    /// Leader at ministry or province level and above (lãnh đạo cấp bộ, cấp tỉnh và tương
+    /// đương trở lên).
+    #[sea_orm(string_value = "SENIOR_LEADER")]
+    SeniorLeader,
+    /// Leader at department level (lãnh đạo cấp vụ, sở, ngành và tương đương).
+    #[sea_orm(string_value = "DEPARTMENT_LEADER")]
+    DepartmentLeader,
+    /// Entrepreneur (doanh nhân).
+    #[sea_orm(string_value = "ENTREPRENEUR")]
+    Entrepreneur,
+    /// Other leaders, from deputy head of a division up (các cấp lãnh đạo khác từ phó phòng
+    /// trở lên).
+    #[sea_orm(string_value = "OTHER_LEADER")]
+    OtherLeader,
+    /// Who works, labours, studies or fights directly (người trực tiếp công tác, lao động, học
+    /// tập, chiến đấu và phục vụ chiến đấu: công nhân, nông dân…).
+    #[sea_orm(string_value = "DIRECT_WORKER")]
+    DirectWorker,
+    /// A collective (tập thể) other than an enterprise or a household.
+    #[sea_orm(string_value = "COLLECTIVE")]
+    Collective,
+    /// An enterprise (doanh nghiệp).
+    #[sea_orm(string_value = "ENTERPRISE")]
+    Enterprise,
+    /// A household (hộ gia đình).
+    #[sea_orm(string_value = "HOUSEHOLD")]
+    Household,
+}
+
+impl RecipientCategory {
+    /// Whether it is a category of individuals.
+    pub fn is_individual(self) -> bool {
+        !matches!(
+            self,
+            RecipientCategory::Collective
+                | RecipientCategory::Enterprise
+                | RecipientCategory::Household
         )
     }
 }

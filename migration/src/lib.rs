@@ -17,6 +17,8 @@ mod m20261203_000070_upward_path;
 mod m20261203_000080_superseded_rankings;
 mod m20261203_000090_revocation;
 mod m20261204_000010_day_one;
+mod m20261205_000010_recipient_category;
+mod m20261205_000020_account_units;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000080_superseded_rankings::Migration),
             Box::new(m20261203_000090_revocation::Migration),
             Box::new(m20261204_000010_day_one::Migration),
+            Box::new(m20261205_000010_recipient_category::Migration),
+            Box::new(m20261205_000020_account_units::Migration),
         ]
     }
 }

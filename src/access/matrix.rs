@@ -35,10 +35,11 @@ pub enum Action {
     ManageAccounts,
     ManageProvinces,
     ImportData,
+    FileReports,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::ReadPublic,
         Action::ReadPerson,
         Action::ReadPersonPrivate,
@@ -66,6 +67,7 @@ impl Action {
         Action::ManageAccounts,
         Action::ManageProvinces,
         Action::ImportData,
+        Action::FileReports,
     ];
 
     /// The action's name in the matrix.
@@ -98,6 +100,7 @@ impl Action {
             Action::ManageAccounts => "manage_accounts",
             Action::ManageProvinces => "manage_provinces",
             Action::ImportData => "import_data",
+            Action::FileReports => "file_reports",
         }
     }
 }

@@ -69,6 +69,29 @@ pub enum CommendationKind {
     Tenure,
 }
 
+/// Category of an award's recipient, as the statutory forms count them (đối tượng khen
+/// thưởng).
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "entity::enums::RecipientCategory")]
+pub enum RecipientCategory {
+    /// Leader at ministry or province level and above (lãnh đạo cấp bộ, cấp tỉnh trở lên).
+    SeniorLeader,
+    /// Leader at department level (lãnh đạo cấp vụ, sở, ngành và tương đương).
+    DepartmentLeader,
+    /// Entrepreneur (doanh nhân).
+    Entrepreneur,
+    /// Other leaders, from deputy head of a division up (lãnh đạo khác từ phó phòng trở lên).
+    OtherLeader,
+    /// Who works, labours, studies or fights directly (người trực tiếp công tác, lao động).
+    DirectWorker,
+    /// A collective other than an enterprise or a household (tập thể).
+    Collective,
+    /// An enterprise (doanh nghiệp).
+    Enterprise,
+    /// A household (hộ gia đình).
+    Household,
+}
+
 /// Who an award can be given to.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "super::rules::RecipientKind")]
@@ -226,6 +249,11 @@ impl Award {
     /// The kind of commendation.
     pub async fn kind(&self) -> CommendationKind {
         self.0.commendation_kind.into()
+    }
+    /// The recipient's category on the day of the award (as the statutory forms count it);
+    /// null for an award recorded before the category was kept.
+    async fn recipient_category(&self) -> Option<RecipientCategory> {
+        self.0.recipient_category.map(Into::into)
     }
     /// The award type.
     async fn award_type(&self, ctx: &Context<'_>) -> AppResult<Option<AwardType>> {

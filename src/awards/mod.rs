@@ -2,6 +2,7 @@
 //! hình thức khen thưởng) of the Law on Emulation and Commendation 2022.
 
 pub mod catalogue;
+pub mod category;
 pub mod checks;
 pub mod competence;
 pub mod document;

@@ -6,7 +6,7 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use entity::{enums, initiative};
 
 use super::{
-    graphql::{Award, CommendationKind},
+    graphql::{Award, CommendationKind, RecipientCategory},
     records,
 };
 use crate::{
@@ -48,6 +48,8 @@ pub struct RecordAwardInput {
     kind: Option<CommendationKind>,
     /// The decision that conferred it, if known.
     decision: Option<DecisionInput>,
+    /// The recipient's category on the day; read from their title or kind when not given.
+    recipient_category: Option<RecipientCategory>,
 }
 
 /// Result of `recordAward`.
@@ -210,6 +212,7 @@ impl AwardsMutation {
                     signer_name: d.signer_name,
                     signer_title: d.signer_title,
                 }),
+                category: input.recipient_category.map(Into::into),
             };
             records::record_award(work, viewer, past).await
         })

@@ -48,6 +48,8 @@ pub struct PastAward {
     pub year: i32,
     pub kind: entity::enums::CommendationKind,
     pub decision: Option<DecisionDetails>,
+    /// The recipient's category on the day; read from the recipient when not given.
+    pub category: Option<entity::enums::RecipientCategory>,
 }
 
 /// A revocation (`revokeAward`).
@@ -198,6 +200,10 @@ pub async fn record_award(
         province_id: Set(home.province_id),
         created_at: Set(Utc::now()),
         amount: Set(amount),
+        recipient_category: Set(Some(
+            past.category
+                .unwrap_or_else(|| super::category::of(&past.recipient)),
+        )),
         ..Default::default()
     }
     .insert(txn)

@@ -438,6 +438,7 @@ pub async fn record_central_decision(
             province_id: Set(n.province_id),
             created_at: Set(now),
             amount: Set(amount),
+            recipient_category: Set(Some(super::category::of(&recipient))),
             ..Default::default()
         }
         .insert(txn)

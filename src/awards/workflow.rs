@@ -798,6 +798,7 @@ pub async fn issue_decision(
             province_id: Set(n.province_id),
             created_at: Set(now),
             amount: Set(amount),
+            recipient_category: Set(Some(super::category::of(&recipient))),
             ..Default::default()
         }
         .insert(txn)

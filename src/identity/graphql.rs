@@ -3,12 +3,14 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use entity::{app_user, enums};
+use sea_orm::{EntityTrait, QueryFilter};
 
 use super::{password, sign_in, users, Identity};
 use crate::{
     access::{self, Action, Viewer},
     api::{
         context::{db, loaders, run, viewer},
+        paging::{fetch_page, Conn, PageArgs},
         scalars::DateTime,
         user_errors::{user_errors, UserError},
     },
@@ -85,6 +87,33 @@ impl IdentityQuery {
     async fn viewer(&self, ctx: &Context<'_>) -> AppResult<Option<ViewerInfo>> {
         let viewer = viewer(ctx)?;
         Ok((!viewer.is_anonymous()).then(|| ViewerInfo(viewer.clone())))
+    }
+
+    /// The accounts the viewer manages, oldest first: every account for ADMIN; for the
+    /// board, those of its province's unit officers. FORBIDDEN to anyone else.
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<Conn<User>> {
+        let viewer = viewer(ctx)?;
+        let page = PageArgs::new(first, after, last, before).validate()?;
+        let db = db(ctx)?;
+        let Some(scope) = users::managed_condition(db, viewer).await? else {
+            return Err(AppError::forbidden());
+        };
+        fetch_page(
+            db,
+            app_user::Entity::find().filter(scope),
+            app_user::Column::Id,
+            |u| u.id,
+            User::from,
+            page,
+        )
+        .await
     }
 }
 

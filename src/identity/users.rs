@@ -302,6 +302,37 @@ async fn account_target(
     })
 }
 
+/// The accounts `viewer` manages, as a condition on `app_user` (`users`): ADMIN all; the
+/// board the unit officers' accounts of its province's units (and of the provinces it
+/// absorbed); anyone else none.
+pub async fn managed_condition(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> AppResult<Option<sea_orm::Condition>> {
+    use sea_orm::{QuerySelect, QueryTrait};
+    if access::allows(viewer, Action::ManageUsers, &Target::none()) {
+        return Ok(Some(sea_orm::Condition::all()));
+    }
+    let scopes = access::scopes(viewer, Action::ManageAccounts);
+    let (true, Some(province)) = (
+        scopes.contains(&access::Scope::Province),
+        viewer.province_id,
+    ) else {
+        return Ok(None);
+    };
+    let provinces = access::absorbed(db, province).await?;
+    let units = unit::Entity::find()
+        .select_only()
+        .column(unit::Column::Id)
+        .filter(unit::Column::ProvinceId.is_in(provinces))
+        .into_query();
+    Ok(Some(
+        sea_orm::Condition::all()
+            .add(app_user::Column::Role.eq(Role::UnitOfficer))
+            .add(app_user::Column::UnitId.in_subquery(units)),
+    ))
+}
+
 /// Whether `viewer` manages `user`'s account: ADMIN any; the board those of its province's
 /// units.
 async fn manages(

@@ -7,7 +7,10 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, Utc};
-use entity::{award, award_type, decision, enums::CommendationKind};
+use entity::{
+    award, award_type, decision,
+    enums::{CommendationKind, RecipientCategory},
+};
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait};
 
 use super::{
@@ -71,6 +74,12 @@ pub const FIELDS: &[Field] = &[
         aliases: &["Commendation kind", "Kind"],
         required: false,
     },
+    Field {
+        key: "recipient_category",
+        vi: "Đối tượng",
+        aliases: &["Recipient category", "Category", "Đối tượng khen thưởng"],
+        required: false,
+    },
 ];
 
 /// A commendation kind by name (`REGULAR`) or its Vietnamese words (thường xuyên, theo
@@ -115,6 +124,7 @@ struct NewAward {
     name: String,
     year: i32,
     kind: CommendationKind,
+    category: Option<RecipientCategory>,
     decision: DecisionKey,
     signed_on: NaiveDate,
 }
@@ -237,7 +247,7 @@ pub async fn check(
             },
         };
         // The recipient: a person when the row names one, otherwise the unit.
-        let (person, unit, name) = if row.get("full_name").is_some() {
+        let (person, unit, name, unit_kind) = if row.get("full_name").is_some() {
             match index.find(&row, &mut problems) {
                 Some(id) => {
                     let name = index
@@ -245,16 +255,40 @@ pub async fn check(
                         .get(&id)
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default();
-                    (Some(id), None, name)
+                    (Some(id), None, name, None)
                 }
-                None => (None, None, String::new()),
+                None => (None, None, String::new(), None),
             }
         } else {
             match index.unit(&row, "unit_code", &mut problems) {
-                Some(u) => (None, Some(u.id), u.name.clone()),
-                None => (None, None, String::new()),
+                Some(u) => (None, Some(u.id), u.name.clone(), Some(u.kind)),
+                None => (None, None, String::new(), None),
             }
         };
+        let category = match row.get("recipient_category") {
+            None => None,
+            Some(c) => match crate::awards::category::parse(c) {
+                Some(category) if category.is_individual() == person.is_some() => Some(category),
+                _ => {
+                    problems.push(row.problem(
+                        "recipient_category",
+                        if person.is_some() {
+                            crate::tr!(
+                                "`{c}` is not a category of persons: lãnh đạo cấp tỉnh, lãnh đạo cấp sở, doanh nhân, lãnh đạo khác, trực tiếp.",
+                                "`{c}` không phải là đối tượng cá nhân: lãnh đạo cấp tỉnh, lãnh đạo cấp sở, doanh nhân, lãnh đạo khác, trực tiếp."
+                            )
+                        } else {
+                            crate::tr!(
+                                "`{c}` is not a category of collectives: tập thể, doanh nghiệp, hộ gia đình.",
+                                "`{c}` không phải là đối tượng tập thể: tập thể, doanh nghiệp, hộ gia đình."
+                            )
+                        },
+                    ));
+                    None
+                }
+            },
+        };
+        let category = category.or(unit_kind.map(crate::awards::category::of_unit_kind));
         if let (Some(t), true) = (award_type, problems.len() == before) {
             let fits = if person.is_some() {
                 t.for_individual
@@ -342,6 +376,7 @@ pub async fn check(
             name,
             year,
             kind,
+            category,
             decision: key,
             signed_on,
         });
@@ -409,6 +444,7 @@ impl Plan for AwardsPlan {
                 province_id: Set(Some(self.province_id)),
                 created_at: Set(now),
                 amount: Set(amount),
+                recipient_category: Set(a.category),
                 ..Default::default()
             })
             .exec_without_returning(txn)

@@ -23,6 +23,8 @@ pub enum ImportKind {
     Awards,
     /// Performance ratings of persons and units by year.
     Ratings,
+    /// Initiatives and research projects of persons, with their scope.
+    Initiatives,
 }
 
 /// A column of the file and the field it holds.

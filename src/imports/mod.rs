@@ -1,5 +1,5 @@
 //! Import of a province's history from XLSX and CSV: units, persons (with positions), past
-//! awards with their decisions, and performance ratings.
+//! awards with their decisions, initiatives, and performance ratings.
 //!
 //! One import is one write, all or nothing: the file is read ([`table`]), its columns are
 //! recognised by their Vietnamese or English headers or by a mapping ([`columns`]), every row
@@ -13,6 +13,7 @@
 pub mod awards;
 pub mod columns;
 pub mod graphql;
+pub mod initiatives;
 pub mod persons;
 pub mod ratings;
 pub mod table;
@@ -37,10 +38,17 @@ pub enum Kind {
     Persons,
     Awards,
     Ratings,
+    Initiatives,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Units, Kind::Persons, Kind::Awards, Kind::Ratings];
+    pub const ALL: [Kind; 5] = [
+        Kind::Units,
+        Kind::Persons,
+        Kind::Awards,
+        Kind::Ratings,
+        Kind::Initiatives,
+    ];
 
     /// The name the command line takes.
     pub fn name(self) -> &'static str {
@@ -49,6 +57,7 @@ impl Kind {
             Kind::Persons => "persons",
             Kind::Awards => "awards",
             Kind::Ratings => "ratings",
+            Kind::Initiatives => "initiatives",
         }
     }
 
@@ -59,6 +68,7 @@ impl Kind {
             Kind::Persons => persons::FIELDS,
             Kind::Awards => awards::FIELDS,
             Kind::Ratings => ratings::FIELDS,
+            Kind::Initiatives => initiatives::FIELDS,
         }
     }
 }
@@ -196,6 +206,15 @@ pub async fn run(
         Kind::Ratings => {
             check_then_write(
                 ratings::check(txn, &scope, &table, &columns).await?,
+                txn,
+                dry_run,
+                progress,
+            )
+            .await?
+        }
+        Kind::Initiatives => {
+            check_then_write(
+                initiatives::check(txn, &scope, &table, &columns).await?,
                 txn,
                 dry_run,
                 progress,

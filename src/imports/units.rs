@@ -85,6 +85,8 @@ pub fn kind(text: &str) -> Option<UnitKind> {
         "uy ban nhan dan" | "ubnd" => UnitKind::PeoplesCommittee,
         "phong" | "don vi truc thuoc" => UnitKind::Subdivision,
         "khac" => UnitKind::Other,
+        "doanh nghiep" | "cong ty" => UnitKind::Enterprise,
+        "ho gia dinh" | "ho" => UnitKind::Household,
         _ => return None,
     })
 }

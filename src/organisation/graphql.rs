@@ -40,6 +40,10 @@ pub enum UnitKind {
     Subdivision,
     /// Any other public body.
     Other,
+    /// An enterprise (doanh nghiệp), awarded as a collective.
+    Enterprise,
+    /// A household (hộ gia đình), awarded as a collective.
+    Household,
 }
 
 /// How one body succeeded another.

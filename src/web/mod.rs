@@ -11,6 +11,7 @@ pub mod health;
 pub mod live;
 pub mod metrics;
 pub mod policy;
+pub mod reports;
 
 use std::{any::Any, sync::Arc, time::Duration};
 
@@ -99,7 +100,8 @@ pub fn router(state: AppState) -> Router {
     routes = routes
         .route("/files/{id}", get(files::download))
         .route("/decisions/{file}", get(decisions::docx))
-        .route("/exports/{file}", get(exports::download));
+        .route("/exports/{file}", get(exports::download))
+        .route("/reports/{file}", get(reports::download));
     // GraphiQL's assets only where GraphiQL is served.
     if state.settings.graphiql {
         routes = routes.route("/graphiql/{name}", get(graphiql::asset));

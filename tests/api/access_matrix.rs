@@ -477,6 +477,25 @@ async fn actual(app: &TestApp, persona: Persona, action: Action, n: usize) -> (b
             );
             (false, "http")
         }
+        Action::FileReports => {
+            // Biểu 0603.N of U's province, Cà Mau.
+            let mut request = reqwest::Client::new().get(format!(
+                "{}/reports/0603.csv?province=CA_MAU&year=2025",
+                app.base
+            ));
+            if let Some(user) = persona.username() {
+                request = request.bearer_auth(app.token(user).await);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            if status == 200 {
+                let body = response.bytes().await.unwrap();
+                assert!(body.starts_with("\u{feff}Biểu số: 0603.N".as_bytes()));
+                return (true, "http");
+            }
+            assert_eq!(status, 403, "{persona:?}");
+            (false, "http")
+        }
         Action::ManageProvinces => {
             let allowed = write(
                 app,

@@ -533,3 +533,257 @@ async fn a_real_province_is_created_checked_and_its_units_belong_to_it() {
         json!({ "code": "QT-SNV", "province": null })
     );
 }
+
+/// The files of a province's history: 1,000 units, 20,000 persons, ten years of awards
+/// (2016 to 2025) with their decisions, ratings and initiatives. Persons 0 to 99 are
+/// grassroots emulation fighters of 2023, 2024 and 2025 with a provincial initiative of 2025;
+/// persons 100 to 149 hold the Chairman's certificate of merit signed on 15/3/2025.
+fn history_files(dir: &Path) {
+    use std::fmt::Write as _;
+    let unit = |u: usize| format!("QT-U{u:04}");
+    let mut units = String::from("Mã đơn vị,Tên đơn vị,Loại đơn vị,Ngày thành lập\n");
+    units.push_str("QT-UBND,Ủy ban nhân dân tỉnh Quảng Trị,Ủy ban nhân dân,01/07/1989\n");
+    for u in 1..1000 {
+        writeln!(
+            units,
+            "{},Cơ quan số {u} tỉnh Quảng Trị,Sở,01/07/1989",
+            unit(u)
+        )
+        .unwrap();
+    }
+    let mut persons = String::from("Họ và tên,Mã đơn vị,Ngày sinh,Số định danh,Chức vụ\n");
+    let person_unit = |p: usize| unit(1 + p % 999);
+    for p in 0..20_000 {
+        let title = if p % 20 == 0 {
+            "Trưởng phòng"
+        } else {
+            "Chuyên viên"
+        };
+        writeln!(
+            persons,
+            "Người thứ {p},{},01/01/{},{:012},{title}",
+            person_unit(p),
+            1960 + p % 40,
+            45_000_000_000u64 + p as u64
+        )
+        .unwrap();
+    }
+    let header = "Mã hình thức khen thưởng,Năm,Họ và tên,Mã đơn vị,Số định danh,Số quyết định,Ngày ký,Mã cơ quan ban hành\n";
+    let mut awards = String::from(header);
+    let id = |p: usize| format!("{:012}", 45_000_000_000u64 + p as u64);
+    // Lao động tiên tiến for 2,000 persons each year: 20,000 awards.
+    for year in 2016..2026 {
+        for p in 0..2000 {
+            let u = person_unit(p);
+            writeln!(
+                awards,
+                "LAO_DONG_TIEN_TIEN,{year},Người thứ {p},{u},{},1/QĐ-{u},10/01/{},{u}",
+                id(p),
+                year + 1
+            )
+            .unwrap();
+        }
+    }
+    for year in 2023..2026 {
+        for p in 0..100 {
+            let u = person_unit(p);
+            writeln!(
+                awards,
+                "CHIEN_SI_THI_DUA_CO_SO,{year},Người thứ {p},{u},{},2/QĐ-{u},10/01/{},{u}",
+                id(p),
+                year + 1
+            )
+            .unwrap();
+        }
+    }
+    for p in 100..150 {
+        writeln!(
+            awards,
+            "BANG_KHEN_CHU_TICH_TINH,2024,Người thứ {p},{},{},100/QĐ-UBND,15/03/2025,QT-UBND",
+            person_unit(p),
+            id(p)
+        )
+        .unwrap();
+    }
+    let mut initiatives =
+        String::from("Tên sáng kiến,Năm,Phạm vi,Họ và tên,Mã đơn vị,Số định danh\n");
+    for p in 0..100 {
+        writeln!(
+            initiatives,
+            "Sáng kiến số {p},2025,Cấp tỉnh,Người thứ {p},{},{}",
+            person_unit(p),
+            id(p)
+        )
+        .unwrap();
+    }
+    for (name, text) in [
+        ("units.csv", units),
+        ("persons.csv", persons),
+        ("awards.csv", awards),
+        ("initiatives.csv", initiatives),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_province_goes_from_init_to_its_imported_history_eligibility_and_forms() {
+    let database = fresh_database().await;
+    let url = Some(database.url.as_str());
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let init = [
+        "init",
+        "--province",
+        "QUANG_TRI",
+        "--name",
+        "Quảng Trị",
+        "--admin",
+        "admin.qt",
+    ];
+    ok_at(dir, url, &init, &format!("{PASSWORD}\n"));
+    let board_account = [
+        "user",
+        "add",
+        "board.qt",
+        "--role",
+        "BOARD",
+        "--province",
+        "QUANG_TRI",
+    ];
+    ok_at(dir, url, &board_account, &format!("{PASSWORD}\n"));
+    history_files(dir);
+    for (kind, rows) in [
+        ("units", 1000),
+        ("persons", 20_000),
+        ("awards", 20_350),
+        ("initiatives", 100),
+    ] {
+        let file = format!("{kind}.csv");
+        let args = ["import", kind, &file, "--province", "QUANG_TRI"];
+        let out = ok_at(dir, url, &args, "");
+        assert!(out.contains(&format!("{rows} written")), "{kind}: {out}");
+    }
+    let out = ok_at(
+        dir,
+        url,
+        &[
+            "report",
+            "0603",
+            "--province",
+            "QUANG_TRI",
+            "--year",
+            "2025",
+            "--output",
+            "0603.xlsx",
+        ],
+        "",
+    );
+    assert!(out.contains("0603.N/BNV-TĐKT"), "{out}");
+
+    let (child, address) = serve(dir, url);
+    let board = login(&address, "board.qt", PASSWORD)
+        .await
+        .expect("board signs in");
+    // Eligibility reads the imported streak: three years of Chiến sĩ thi đua cơ sở and a
+    // provincial initiative make person 0 a provincial emulation fighter of 2025; person
+    // 200 has Lao động tiên tiến only.
+    let eligibility = "query($id: ID!) { eligibility(awardTypeCode: \"CHIEN_SI_THI_DUA_TINH\", recipientId: $id, year: 2025) { eligible checks { rule passed detail } } }";
+    let (_, body) = post(
+        &address,
+        Some(&board),
+        "{ persons(filter: { unitCode: \"QT-U0001\" }, first: 100) { nodes { id fullName } } }",
+        json!({}),
+    )
+    .await;
+    let nodes = body["data"]["persons"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let id_of = |name: &str| {
+        nodes
+            .iter()
+            .find(|n| n["fullName"] == name)
+            .map(|n| n["id"].clone())
+            .unwrap_or_else(|| panic!("no {name}: {body}"))
+    };
+    let (_, report) = post(
+        &address,
+        Some(&board),
+        eligibility,
+        json!({ "id": id_of("Người thứ 0") }),
+    )
+    .await;
+    assert_eq!(report["data"]["eligibility"]["eligible"], true, "{report}");
+    let (_, report) = post(
+        &address,
+        Some(&board),
+        eligibility,
+        json!({ "id": id_of("Người thứ 999") }),
+    )
+    .await;
+    assert_eq!(report["data"]["eligibility"]["eligible"], false, "{report}");
+
+    // The three forms of 2025 (1/12/2024 to 30/11/2025).
+    let get = |form: &str| {
+        let url = format!("http://{address}/reports/{form}.xlsx?province=QUANG_TRI&year=2025");
+        let board = board.clone();
+        async move {
+            let response = reqwest::Client::new()
+                .get(url)
+                .bearer_auth(board)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            crate::reports::xlsx_rows(&response.bytes().await.unwrap())
+        }
+    };
+    let line = |rows: &[Vec<String>], code: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r.get(1).map(String::as_str) == Some(code))
+            .unwrap_or_else(|| panic!("no line {code}"))
+            .clone()
+    };
+    let provincial = get("0603").await;
+    // The Chairman's 50 certificates of merit, to individuals; a head of division among
+    // every 20 persons (100, 120, 140).
+    assert_eq!(line(&provincial, "01")[3..5], ["50", "50"]);
+    assert_eq!(line(&provincial, "05")[3], "50");
+    assert_eq!(line(&provincial, "09")[3], "3");
+    assert_eq!(line(&provincial, "10")[3], "47");
+    let state = get("0602").await;
+    assert_eq!(line(&state, "01")[3], "0");
+    let movements = get("0601").await;
+    assert_eq!(line(&movements, "01")[2], "0");
+    child_stop(child);
+}
+
+#[tokio::test]
+async fn the_board_lists_the_accounts_it_manages() {
+    let app = TestApp::with_demo().await;
+    const USERS: &str =
+        "{ users(first: 100) { totalCount nodes { username role disabled province { code } } } }";
+    let board = app.data_as("board.camau", USERS, json!({})).await;
+    let nodes = board["users"]["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty(), "{board}");
+    assert!(
+        nodes
+            .iter()
+            .all(|n| n["role"] == "UNIT_OFFICER" && n["province"]["code"] == "CA_MAU"),
+        "{board}"
+    );
+    assert!(nodes.iter().any(|n| n["username"] == "officer.cm-skhcn"));
+    assert_eq!(board["users"]["totalCount"], nodes.len());
+    let admin = app.data_as("admin", USERS, json!({})).await;
+    let everyone = admin["users"]["nodes"].as_array().unwrap();
+    assert!(everyone.iter().any(|n| n["username"] == "board.hanam"));
+    assert!(everyone.len() > nodes.len());
+    for username in ["officer.cm-skhcn", "partner.demo"] {
+        let token = app.token(username).await;
+        let (_, body) = app.post_as(&token, USERS, json!({})).await;
+        assert_eq!(codes(&body), ["FORBIDDEN"], "{username}: {body}");
+    }
+    let (_, body) = app.post(USERS, json!({})).await;
+    assert_eq!(codes(&body), ["FORBIDDEN"], "{body}");
+}

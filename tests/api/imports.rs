@@ -395,3 +395,59 @@ async fn eligibility_reads_the_imported_history() {
         .await;
     assert_eq!(report["eligibility"]["eligible"], false, "{report}");
 }
+
+#[tokio::test]
+async fn initiatives_import_once_with_their_scope_and_kind() {
+    let app = imported_province().await;
+    for written in [3, 0] {
+        let report = import(&app, "INITIATIVES", "initiatives.csv").await;
+        assert_eq!(
+            report,
+            json!({ "dryRun": false, "rowsRead": 3, "rowsWritten": written, "problems": [] })
+        );
+    }
+    let rows = entity::initiative::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    let research = rows
+        .iter()
+        .find(|i| i.kind == entity::enums::InitiativeKind::ResearchProject)
+        .unwrap();
+    assert_eq!(research.scope, entity::enums::InitiativeScope::National);
+    assert_eq!(research.title, "Ứng dụng viễn thám giám sát rừng");
+    let provincial = rows
+        .iter()
+        .find(|i| i.scope == entity::enums::InitiativeScope::Provincial)
+        .unwrap();
+    assert_eq!(provincial.recognised_by.as_deref(), Some("45/QĐ-HĐSK"));
+    assert_eq!(
+        provincial.recognised_on,
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 15)
+    );
+    // A scope the law does not know is reported on its row, and nothing is written.
+    let token = app.token("board.qt").await;
+    let (_, body) = app
+        .upload_as(
+            &token,
+            IMPORT,
+            json!({ "i": { "kind": "INITIATIVES", "provinceCode": "QUANG_TRI", "file": null } }),
+            "variables.i.file",
+            "bad.csv",
+            "Tên sáng kiến,Năm,Phạm vi,Họ và tên,Mã đơn vị,Số định danh\nMới,2025,Cấp huyện,Nguyễn Văn A,QT-SKHCN,045075000001\n"
+                .as_bytes()
+                .to_vec(),
+        )
+        .await;
+    let problems = &body["data"]["importFile"]["problems"];
+    assert_eq!(problems[0]["row"], 2, "{body}");
+    assert_eq!(problems[0]["column"], "Phạm vi", "{body}");
+    assert_eq!(
+        entity::initiative::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        3
+    );
+}

@@ -34,6 +34,11 @@ const NEED_NO_INDEX: &[(&str, &str, &str)] = &[
     ),
     ("province", "demo", "the provinces: a few dozen rows"),
     (
+        "app_user",
+        "role",
+        "with unit_id (idx_app_user_unit_id), or on the few accounts of a province",
+    ),
+    (
         "award_rule",
         "version",
         "only with rule_key, the first column of uq_award_rule_rule_key_version",

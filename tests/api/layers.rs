@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// The folders of `src/` that hold the domain; `api` (the GraphQL schema's plumbing) and
 /// `web` (HTTP) are the outer layers.
-const DOMAIN: [&str; 14] = [
+const DOMAIN: [&str; 15] = [
     "access",
     "audit",
     "awards",
@@ -21,6 +21,7 @@ const DOMAIN: [&str; 14] = [
     "movements",
     "organisation",
     "performance",
+    "reports",
     "terms",
 ];
 

@@ -43,6 +43,7 @@ mod performance;
 mod persisted_documents;
 mod person_paths;
 mod readme;
+mod reports;
 mod response_pipeline;
 mod rules_sync;
 mod runner;
