@@ -129,8 +129,19 @@ pub enum Command {
     Seed {
         /// Load the demo province (the facts of the articles in shared/seeds/) and its demo
         /// accounts; development only. Running it twice changes nothing.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "synthetic")]
         demo: bool,
+        /// Load synthetic data at scale into an empty database, for benchmarks; development
+        /// only. The same --seed makes the same rows.
+        #[arg(long)]
+        synthetic: bool,
+        /// How much synthetic data: province (one province, 6,000 persons) or nation (34
+        /// provinces, 200,000 persons, 1,000,000 awards).
+        #[arg(long, value_parser = parse_scale, default_value = "province", requires = "synthetic")]
+        scale: crate::demo::synthetic::Scale,
+        /// The seed of the synthetic data.
+        #[arg(long, default_value_t = 1, requires = "synthetic")]
+        seed: u64,
     },
     /// Make an empty installation ready for its first board account, in one command: bring
     /// the schema up to date, create the province and an administrator (password from
@@ -270,6 +281,14 @@ fn parse_export(text: &str) -> Result<crate::exports::Export, String> {
     })
 }
 
+fn parse_scale(text: &str) -> Result<crate::demo::synthetic::Scale, String> {
+    match text {
+        "province" => Ok(crate::demo::synthetic::Scale::Province),
+        "nation" => Ok(crate::demo::synthetic::Scale::Nation),
+        _ => Err(format!("`{text}` is not province or nation")),
+    }
+}
+
 fn parse_form(text: &str) -> Result<crate::reports::Form, String> {
     crate::reports::Form::by_name(text).ok_or_else(|| format!("`{text}` is not 0601, 0602 or 0603"))
 }
@@ -384,6 +403,41 @@ fn read_password() -> anyhow::Result<String> {
 
 /// The console, as the viewer of the writes the command line makes (with their audit
 /// records): it administers the system.
+/// `seed --synthetic`: the rows, with a progress bar and what it took.
+async fn synthetic(
+    db: &sea_orm::DatabaseConnection,
+    scale: crate::demo::synthetic::Scale,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {msg} ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: u64, total: u64, what: &str| {
+        bar.set_length(total.max(done));
+        bar.set_position(done);
+        bar.set_message(what.to_owned());
+    };
+    let counts = crate::demo::synthetic::seed(db, scale, seed, &progress).await?;
+    bar.finish_and_clear();
+    println!(
+        "synthetic {scale:?} data (seed {seed}) written in {:.1} s: {} provinces, {} units, {} persons, {} cluster years with {} members, {} score lines, {} decisions, {} awards, {} nominations",
+        started.elapsed().as_secs_f64(),
+        counts.provinces,
+        counts.units,
+        counts.persons,
+        counts.cluster_years,
+        counts.members,
+        counts.score_lines,
+        counts.decisions,
+        counts.awards,
+        counts.nominations
+    );
+    Ok(())
+}
+
 fn console() -> crate::access::Viewer {
     crate::access::Viewer {
         user_id: None,
@@ -451,10 +505,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(database = %db::redacted(&cli.database_url), "database is up to date");
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed {
+            synthetic: true,
+            scale,
+            seed,
+            ..
+        } => {
+            anyhow::ensure!(
+                cli.identity.environment == Environment::Development,
+                "synthetic data and its published passwords are for development only"
+            );
+            let db = writer(&cli.database_url).await?;
+            crate::app::prepare(&db).await?;
+            synthetic(&db, scale, seed).await
+        }
+        Command::Seed { demo, .. } => {
             anyhow::ensure!(
                 demo,
-                "nothing to seed: pass --demo to load the demo province"
+                "nothing to seed: pass --demo to load the demo province, or --synthetic"
             );
             anyhow::ensure!(
                 cli.identity.environment == Environment::Development,

@@ -1,3 +1,7 @@
+// The schema's merged query root nests deeper than the default limit when the binary's
+// async main is laid out in release builds.
+#![recursion_limit = "256"]
+
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 

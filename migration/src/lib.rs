@@ -19,6 +19,7 @@ mod m20261203_000090_revocation;
 mod m20261204_000010_day_one;
 mod m20261205_000010_recipient_category;
 mod m20261205_000020_account_units;
+mod m20261205_000030_award_statistics;
 
 /// Runs the migrations of thidua, in order.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_day_one::Migration),
             Box::new(m20261205_000010_recipient_category::Migration),
             Box::new(m20261205_000020_account_units::Migration),
+            Box::new(m20261205_000030_award_statistics::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 //! each one grouped query in the database, with the same scope as the lists.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
-use entity::{award, award_type, nomination, person, province, unit};
+use entity::{award, nomination, person, province, unit};
 use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement},
     ColumnTrait, Condition, ConnectionTrait, DbBackend,
@@ -89,22 +89,25 @@ pub struct StatusCount {
 /// Counts for dashboards.
 pub struct Statistics(StatisticsFilter);
 
-/// The awards (not revoked) that match the filter and the viewer's scope, joined to their
-/// type and to their person, as the base of every grouped query.
-async fn base(ctx: &Context<'_>, f: &StatisticsFilter) -> AppResult<SelectStatement> {
+/// The awards (not revoked) that match the filter and the viewer's scope, as the base of
+/// every grouped query. Joined to their person only when the person's unit is asked for
+/// (`by_person_unit`, or a unit filter): a province's awards are then read from the index
+/// `idx_award_province_stats` alone, without visiting the rows.
+async fn base(
+    ctx: &Context<'_>,
+    f: &StatisticsFilter,
+    by_person_unit: bool,
+) -> AppResult<SelectStatement> {
     let mut q = Query::select();
-    q.from(award::Entity)
-        .inner_join(
-            award_type::Entity,
-            Expr::col((award_type::Entity, award_type::Column::Id))
-                .equals((award::Entity, award::Column::AwardTypeId)),
-        )
-        .left_join(
+    q.from(award::Entity);
+    if by_person_unit || f.unit_code.is_some() {
+        q.left_join(
             person::Entity,
             Expr::col((person::Entity, person::Column::Id))
                 .equals((award::Entity, award::Column::RecipientPersonId)),
-        )
-        .and_where(Expr::col((award::Entity, award::Column::RevokedAt)).is_null());
+        );
+    }
+    q.and_where(Expr::col((award::Entity, award::Column::RevokedAt)).is_null());
     q.cond_where(access::award_scope(viewer(ctx)?).condition());
     if let Some(code) = &f.province_code {
         q.and_where(
@@ -186,21 +189,35 @@ async fn grouped_awards<K: sea_orm::TryGetable>(
     Ok(out)
 }
 
+/// The awards per type id: (type, count, amount), most first.
+async fn by_type(ctx: &Context<'_>, f: &StatisticsFilter) -> AppResult<Vec<(i32, i64, i64)>> {
+    let mut q = base(ctx, f, false).await?;
+    q.expr_as(
+        Expr::col((award::Entity, award::Column::AwardTypeId)),
+        Alias::new("k"),
+    )
+    .expr_as(count(), Alias::new("n"))
+    .group_by_col((award::Entity, award::Column::AwardTypeId))
+    .order_by_expr(count(), Order::Desc)
+    .order_by((award::Entity, award::Column::AwardTypeId), Order::Asc);
+    grouped_awards(ctx, &mut q).await
+}
+
+/// The order of levels in `by_level`: their names' (as the database sorted them).
+fn level_name(level: AwardLevel) -> &'static str {
+    match level {
+        AwardLevel::Grassroots => "GRASSROOTS",
+        AwardLevel::Provincial => "PROVINCIAL",
+        AwardLevel::National => "NATIONAL",
+    }
+}
+
 /// Counts for dashboards, computed in the database.
 #[Object]
 impl Statistics {
     /// Awards per award type, most first.
     async fn by_award_type(&self, ctx: &Context<'_>) -> AppResult<Vec<AwardTypeCount>> {
-        let mut q = base(ctx, &self.0).await?;
-        q.expr_as(
-            Expr::col((award_type::Entity, award_type::Column::Id)),
-            Alias::new("k"),
-        )
-        .expr_as(count(), Alias::new("n"))
-        .group_by_col((award_type::Entity, award_type::Column::Id))
-        .order_by_expr(count(), Order::Desc)
-        .order_by((award_type::Entity, award_type::Column::Id), Order::Asc);
-        let rows: Vec<(i32, i64, i64)> = grouped_awards(ctx, &mut q).await?;
+        let rows = by_type(ctx, &self.0).await?;
         let types = loaders(ctx)?
             .award_type
             .load_many(rows.iter().map(|(id, _, _)| *id))
@@ -217,7 +234,7 @@ impl Statistics {
 
     /// Awards per year, oldest first.
     async fn by_year(&self, ctx: &Context<'_>) -> AppResult<Vec<YearCount>> {
-        let mut q = base(ctx, &self.0).await?;
+        let mut q = base(ctx, &self.0, false).await?;
         q.expr_as(
             Expr::col((award::Entity, award::Column::Year)),
             Alias::new("k"),
@@ -238,31 +255,30 @@ impl Statistics {
 
     /// Awards per level.
     async fn by_level(&self, ctx: &Context<'_>) -> AppResult<Vec<LevelCount>> {
-        let mut q = base(ctx, &self.0).await?;
-        q.expr_as(
-            Expr::col((award_type::Entity, award_type::Column::Level)),
-            Alias::new("k"),
-        )
-        .expr_as(count(), Alias::new("n"))
-        .group_by_col((award_type::Entity, award_type::Column::Level))
-        .order_by((award_type::Entity, award_type::Column::Level), Order::Asc);
-        let rows: Vec<(String, i64, i64)> = grouped_awards(ctx, &mut q).await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(level, count, amount)| {
-                let level = match level.as_str() {
-                    "GRASSROOTS" => AwardLevel::Grassroots,
-                    "PROVINCIAL" => AwardLevel::Provincial,
-                    "NATIONAL" => AwardLevel::National,
-                    _ => return None,
-                };
-                Some(LevelCount {
+        // Per type in the database, per level here: the catalogue is a few dozen types.
+        let rows = by_type(ctx, &self.0).await?;
+        let types = loaders(ctx)?
+            .award_type
+            .load_many(rows.iter().map(|(id, _, _)| *id))
+            .await?;
+        let mut levels: Vec<LevelCount> = Vec::new();
+        for (id, count, amount) in rows {
+            let Some(t) = types.get(&id) else { continue };
+            let level: AwardLevel = t.level.into();
+            match levels.iter_mut().find(|l| l.level == level) {
+                Some(l) => {
+                    l.count += count;
+                    l.amount += amount;
+                }
+                None => levels.push(LevelCount {
                     level,
                     count,
                     amount,
-                })
-            })
-            .collect())
+                }),
+            }
+        }
+        levels.sort_by_key(|l| level_name(l.level));
+        Ok(levels)
     }
 
     /// The units with the most awards (to the unit or its people), most first.
@@ -271,7 +287,7 @@ impl Statistics {
         ctx: &Context<'_>,
         #[graphql(default = 10, validator(minimum = 1, maximum = 100))] limit: i32,
     ) -> AppResult<Vec<UnitCount>> {
-        let mut q = base(ctx, &self.0).await?;
+        let mut q = base(ctx, &self.0, true).await?;
         let unit_of: Expr = Func::coalesce([
             Expr::col((award::Entity, award::Column::RecipientUnitId)),
             Expr::col((person::Entity, person::Column::UnitId)),

@@ -8,6 +8,7 @@
 //! operation can write as the articles describe them are inserted directly, each with why.
 
 pub mod data;
+pub mod synthetic;
 
 use chrono::{NaiveDate, Utc};
 use entity::{

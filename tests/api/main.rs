@@ -48,4 +48,5 @@ mod response_pipeline;
 mod rules_sync;
 mod runner;
 mod schema_file;
+mod synthetic;
 mod translations;
