@@ -9,6 +9,7 @@
 //! 1,000,000 awards; the seed takes a few minutes a database), 10 s a run.
 //! `cargo bench --bench http -- --short` (what CI runs, as `cargo test --bench http -- --short`)
 //! takes province data and 1 s a run, to keep the benchmark working, not to measure.
+//! `BENCH_ONLY=rankings` runs the scenarios whose names contain that.
 //! `BENCH_DATABASES=sqlite` (or `postgres`) runs one database; PostgreSQL is the machine's
 //! (`BENCH_POSTGRES`, default `postgres://postgres@127.0.0.1:5432`), in a database of its own
 //! (`BENCH_DATABASE_NAME`) made and dropped here.
@@ -268,7 +269,11 @@ fn run_database(label: &str, url: &str, mode: &Mode) {
         "{:<28} {:>5} {:>9} {:>8} {:>8} {:>9} {:>10} {:>8}",
         "scenario", "conns", "req/s", "p50 ms", "p99 ms", "CPU µs/r", "SQL/req", "RSS MiB"
     );
-    for scenario in scenarios(persons) {
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    for scenario in scenarios(persons)
+        .into_iter()
+        .filter(|s| s.name.contains(&only))
+    {
         let token = scenario.as_user.map(|u| login(&address, u));
         // Once by hand: the scenario answers without errors.
         let mut check = reqwest::blocking::Client::new()

@@ -742,8 +742,88 @@ impl ClustersQuery {
             .order_by_asc(cluster_year::Column::ClusterId)
             .all(db)
             .await?;
+        prefetch_rankings(ctx, clusters, &years).await?;
         Ok(years.into_iter().map(ClusterYear).collect())
     }
+}
+
+/// Feeds the loaders what a rankings screen reads below `rankings`: the clusters, every
+/// year's ranking, the ranked units and the proposed award types, one statement each. Resolved one cluster year at a
+/// time, a nation's thousand years split the loaders' batches (each dispatches after 1 ms)
+/// into hundreds of statements. The rows are those the loaders would read; the resolvers
+/// below hand them out as always.
+async fn prefetch_rankings(
+    ctx: &Context<'_>,
+    clusters: Vec<cluster::Model>,
+    years: &[cluster_year::Model],
+) -> AppResult<()> {
+    let loaders = loaders(ctx)?;
+    let ahead = ctx.look_ahead();
+    if ahead.field("cluster").exists() {
+        let asked: std::collections::HashSet<i32> = years.iter().map(|y| y.cluster_id).collect();
+        loaders
+            .cluster
+            .feed_many(
+                clusters
+                    .into_iter()
+                    .filter(|c| asked.contains(&c.id))
+                    .map(|c| (c.id, c)),
+            )
+            .await;
+    }
+    let ranking = ahead.field("ranking");
+    if !ranking.exists() || years.is_empty() {
+        return Ok(());
+    }
+    let db = db(ctx)?;
+    let ids: Vec<i32> = years.iter().map(|y| y.id).collect();
+    let mut by_year: HashMap<i32, Vec<ranking_entry::Model>> =
+        ids.iter().map(|id| (*id, Vec::new())).collect();
+    let entries = ranking_entry::Entity::find()
+        .filter(ranking_entry::Column::ClusterYearId.is_in(ids.clone()))
+        .order_by_asc(ranking_entry::Column::Id)
+        .all(db)
+        .await?;
+    if ranking.field("unit").exists() {
+        let units = entity::unit::Entity::find()
+            .filter(
+                entity::unit::Column::Id.in_subquery(
+                    Query::select()
+                        .column(ranking_entry::Column::UnitId)
+                        .from(ranking_entry::Entity)
+                        .and_where(ranking_entry::Column::ClusterYearId.is_in(ids))
+                        .to_owned(),
+                ),
+            )
+            .all(db)
+            .await?;
+        loaders
+            .unit
+            .feed_many(units.into_iter().map(|u| (u.id, u)))
+            .await;
+    }
+    if ranking.field("proposedAward").exists() {
+        let proposed: std::collections::BTreeSet<i32> = entries
+            .iter()
+            .filter_map(|e| e.proposed_award_type_id)
+            .collect();
+        let types = entity::award_type::Entity::find()
+            .filter(entity::award_type::Column::Id.is_in(proposed))
+            .all(db)
+            .await?;
+        loaders
+            .award_type
+            .feed_many(types.into_iter().map(|t| (t.id, t)))
+            .await;
+    }
+    for entry in entries {
+        by_year
+            .entry(entry.cluster_year_id)
+            .or_default()
+            .push(entry);
+    }
+    loaders.year_ranking.feed_many(by_year).await;
+    Ok(())
 }
 
 /// What changed in a ranking.

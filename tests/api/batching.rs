@@ -114,3 +114,36 @@ async fn statement_count_does_not_grow_with_the_number_of_units() {
         );
     }
 }
+
+/// The rankings of every cluster year of a year, as the mobile app reads them nationwide.
+const RANKINGS: &str = "{ rankings(year: 2025) { cluster { code name } year ranking { rank totalPoints unit { code name } proposedAward { code } } } }";
+
+#[tokio::test]
+async fn rankings_cost_the_same_statements_however_many_cluster_years() {
+    let app = TestApp::migrated().await;
+    thidua::demo::synthetic::seed(
+        &app.db,
+        thidua::demo::synthetic::Scale::Province,
+        1,
+        &|_, _, _| {},
+    )
+    .await
+    .unwrap();
+    let mut least = usize::MAX;
+    let mut entries = 0;
+    for _ in 0..3 {
+        app.take_statements();
+        let data = app.data(RANKINGS, json!({})).await;
+        least = least.min(app.take_statements().len());
+        entries = data["rankings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y["ranking"].as_array().unwrap().len())
+            .sum();
+    }
+    assert!(entries > 200, "{entries} entries");
+    // The clusters, the years, their entries, the ranked units and the award types proposed,
+    // one statement each: a constant, whatever the number of years.
+    assert!(least <= 5, "{least} statements for {entries} entries");
+}
