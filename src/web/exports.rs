@@ -112,15 +112,31 @@ pub async fn download(
             );
         }
     };
+    spreadsheet(
+        format,
+        &file,
+        || exports::csv(&table),
+        || exports::xlsx(&table),
+    )
+}
+
+/// A spreadsheet as the answer to a download: CSV when `format` is `csv`, XLSX otherwise,
+/// named `name`, never stored by a shared cache.
+pub(super) fn spreadsheet(
+    format: &str,
+    name: &str,
+    csv: impl FnOnce() -> Vec<u8>,
+    xlsx: impl FnOnce() -> AppResult<Vec<u8>>,
+) -> Response {
     let (bytes, content_type) = match format {
-        "csv" => (exports::csv(&table), "text/csv; charset=utf-8"),
-        _ => match exports::xlsx(&table) {
+        "csv" => (csv(), "text/csv; charset=utf-8"),
+        _ => match xlsx() {
             Ok(bytes) => (
                 bytes,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
             Err(error) => {
-                tracing::error!(error = ?error, "export not written");
+                tracing::error!(error = ?error, "spreadsheet not written");
                 return coded(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     ErrorCode::Internal,
@@ -132,7 +148,7 @@ pub async fn download(
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&super::files::disposition(&file)) {
+    if let Ok(v) = HeaderValue::from_str(&super::files::disposition(name)) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
     headers.insert(

@@ -3,8 +3,8 @@
 
 use axum::{
     extract::{Path, Query, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, StatusCode},
+    response::Response,
 };
 
 use super::{
@@ -94,38 +94,11 @@ pub async fn download(
             return coded(status, error.code(), message);
         }
     };
-    let (bytes, content_type) = match format {
-        "csv" => (sheet.csv(), "text/csv; charset=utf-8"),
-        _ => match sheet.xlsx() {
-            Ok(bytes) => (
-                bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ),
-            Err(error) => {
-                tracing::error!(error = ?error, "form not written");
-                return coded(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    ErrorCode::Internal,
-                    crate::error::internal_message(),
-                );
-            }
-        },
-    };
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     let name = format!(
         "bieu-{}-{}-{}.{format}",
         form.number(),
         params.province,
         params.year
     );
-    if let Ok(v) = HeaderValue::from_str(&super::files::disposition(&name)) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    response
+    super::exports::spreadsheet(format, &name, || sheet.csv(), || sheet.xlsx())
 }
