@@ -13,6 +13,8 @@
 //! `BENCH_DATABASES=sqlite` (or `postgres`) runs one database; PostgreSQL is the machine's
 //! (`BENCH_POSTGRES`, default `postgres://postgres@127.0.0.1:5432`), in a database of its own
 //! (`BENCH_DATABASE_NAME`) made and dropped here.
+//! `BENCH_BASELINE=path/to/an/earlier/thidua` runs that build first on the same data, so that
+//! a change is measured before and after in one run.
 
 use std::{
     io::{BufRead, BufReader},
@@ -120,12 +122,14 @@ fn scenarios(persons: usize) -> Vec<Scenario> {
     ]
 }
 
-/// A server process on `url`, pinned to core 0, and its address.
-fn serve(dir: &Path, url: &str) -> (Child, String) {
+/// A server process on `url`, pinned to core 0, keeping `public_cache_mib` of public
+/// answers, and its address.
+fn serve(dir: &Path, bin: &str, url: &str, public_cache_mib: u32) -> (Child, String) {
     let mut child = Command::new("taskset")
-        .args(["-c", "0", BIN, "serve"])
+        .args(["-c", "0", bin, "serve"])
         .current_dir(dir)
         .env("DATABASE_URL", url)
+        .env("THIDUA_PUBLIC_CACHE_MIB", public_cache_mib.to_string())
         .env("THIDUA_BIND", "127.0.0.1:0")
         .env("RUST_LOG", "warn,thidua=info")
         .stdout(Stdio::null())
@@ -258,13 +262,40 @@ fn run_database(label: &str, url: &str, mode: &Mode) {
         String::from_utf8_lossy(&seeded.stdout).trim(),
         started.elapsed().as_secs_f64()
     );
-    let (mut server, address) = serve(dir.path(), url);
-    let pid = server.id();
     let persons = if mode.scale == "nation" {
         200_000
     } else {
         6_000
     };
+    // First with no public answer kept: what every query costs. Then the public's scenarios
+    // again with the server keeping its answers (the default), as the mobile app meets it.
+    if let Ok(baseline) = std::env::var("BENCH_BASELINE") {
+        let label = format!("{label}, baseline {baseline}");
+        run_server(dir.path(), &label, &baseline, url, mode, persons, 0);
+    }
+    run_server(dir.path(), label, BIN, url, mode, persons, 0);
+    run_server(dir.path(), label, BIN, url, mode, persons, 32);
+}
+
+/// Runs the scenarios against one server on `url` keeping `public_cache_mib` of public
+/// answers (with some kept, only the public's scenarios: the others never are).
+fn run_server(
+    dir: &Path,
+    label: &str,
+    bin: &str,
+    url: &str,
+    mode: &Mode,
+    persons: usize,
+    public_cache_mib: u32,
+) {
+    let (mut server, address) = serve(dir, bin, url, public_cache_mib);
+    let pid = server.id();
+    let kept = if public_cache_mib > 0 {
+        format!("public answers kept ({public_cache_mib} MiB)")
+    } else {
+        "no public answer kept".to_owned()
+    };
+    println!("{label}, {kept}:");
     println!(
         "{:<28} {:>5} {:>9} {:>8} {:>8} {:>9} {:>10} {:>8}",
         "scenario", "conns", "req/s", "p50 ms", "p99 ms", "CPU µs/r", "SQL/req", "RSS MiB"
@@ -273,6 +304,7 @@ fn run_database(label: &str, url: &str, mode: &Mode) {
     for scenario in scenarios(persons)
         .into_iter()
         .filter(|s| s.name.contains(&only))
+        .filter(|s| public_cache_mib == 0 || s.as_user.is_none())
     {
         let token = scenario.as_user.map(|u| login(&address, u));
         // Once by hand: the scenario answers without errors.
@@ -285,12 +317,7 @@ fn run_database(label: &str, url: &str, mode: &Mode) {
         }
         let answer: Value = check.send().and_then(|r| r.json()).unwrap_or(Value::Null);
         let fine = answer.get("errors").is_none() && answer.get("data").is_some();
-        let lua = script(
-            dir.path(),
-            scenario.name,
-            &scenario.bodies,
-            token.as_deref(),
-        );
+        let lua = script(dir, scenario.name, &scenario.bodies, token.as_deref());
         // A write is never sent twice: each run starts where the one before stopped.
         let mut sent = 0u64;
         for &connections in mode.connections {
@@ -344,7 +371,7 @@ fn run_database(label: &str, url: &str, mode: &Mode) {
         }
     }
     let (_, rss) = usage(pid);
-    println!("{label}: RSS after the whole benchmark {rss:.1} MiB\n");
+    println!("{label}, {kept}: RSS after the whole run {rss:.1} MiB\n");
     let _ = Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status();

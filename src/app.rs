@@ -39,6 +39,9 @@ fn router_with_metrics(
         identity,
         events: Events::default(),
         metrics,
+        answers: Arc::new(web::caching::PublicAnswers::new(
+            settings.public_cache_bytes,
+        )),
         settings,
     })
 }
@@ -134,6 +137,8 @@ fn settings(
                 .unwrap_or_else(|| crate::dossiers::files::Store::default_dir(database_url)),
             args.max_upload_mib * 1024 * 1024,
         )),
+        public_cache_bytes: usize::try_from(args.public_cache_mib * 1024 * 1024)
+            .unwrap_or(usize::MAX),
     })
 }
 

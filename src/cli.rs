@@ -368,6 +368,13 @@ pub struct ServeArgs {
     #[arg(long, env = "THIDUA_MAX_UPLOAD_MIB", default_value_t = 20,
           value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub max_upload_mib: u64,
+
+    /// How much of the answers to anonymous queries the server keeps, in MiB (0 to 4096;
+    /// 0 keeps none). An answer is kept until the server's next committed write, and 60 s
+    /// at most.
+    #[arg(long, env = "THIDUA_PUBLIC_CACHE_MIB", default_value_t = crate::web::caching::DEFAULT_PUBLIC_CACHE_MIB,
+          value_parser = clap::value_parser!(u64).range(0..=4096))]
+    pub public_cache_mib: u64,
 }
 
 /// A request time limit: `30`, `30s` or `2m`, between 1 s and 1 h.

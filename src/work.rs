@@ -22,11 +22,29 @@ use crate::{
     error::{AppResult, Outcome},
 };
 
-/// The process's live channels, which committed writes publish to.
+/// The process's live channels, which committed writes publish to, and the count of its
+/// commits.
 #[derive(Clone, Default)]
 pub struct Events {
     pub ranking: RankingEvents,
     pub nominations: NominationEvents,
+    pub commits: Commits,
+}
+
+/// How many writes this process has committed: an answer read before the latest commit may
+/// be out of date (see `web::caching`).
+#[derive(Clone, Default)]
+pub struct Commits(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl Commits {
+    /// The count so far.
+    pub fn count(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn add_one(&self) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
 }
 
 /// Something a write tells the live channels once it is committed.
@@ -96,6 +114,7 @@ impl Work {
             audit::record(&self.txn, &viewer, entry).await?;
         }
         self.txn.commit().await?;
+        events.commits.add_one();
         for event in std::mem::take(&mut *lock(&self.events)) {
             events.publish(event);
         }

@@ -123,12 +123,25 @@ fn respond(
     response: &GqlResponse,
     request_error: bool,
 ) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(media.content_type()),
+        )],
+        body_of(response, request_error),
+    )
+        .into_response()
+}
+
+/// The JSON body of `response`.
+fn body_of(response: &GqlResponse, request_error: bool) -> Vec<u8> {
     let body = Body {
         data: (!request_error).then_some(&response.data),
         errors: &response.errors,
         extensions: &response.extensions,
     };
-    let body = match serde_json::to_vec(&body) {
+    match serde_json::to_vec(&body) {
         Ok(body) => body,
         Err(error) => {
             tracing::error!(%error, "response not serializable");
@@ -141,16 +154,7 @@ fn respond(
             .to_string()
             .into_bytes()
         }
-    };
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(media.content_type()),
-        )],
-        body,
-    )
-        .into_response()
+    }
 }
 
 /// A request that is refused before execution.
@@ -234,16 +238,31 @@ async fn execute(
     if let Some(name) = &request.operation_name {
         tracing::Span::current().record("operation", name.as_str());
     }
+    // An anonymous query's answer is everyone's: the one kept since the last commit serves.
+    let anonymous = !headers.contains_key(header::AUTHORIZATION) && trust == Trust::Anyone;
+    let commits = state.events.commits.count();
+    let public_key = anonymous
+        .then(|| super::caching::key(&request, media.content_type(), crate::i18n::current()));
+    if let Some(answer) = public_key
+        .as_ref()
+        .and_then(|key| state.answers.get(key, commits))
+    {
+        state.metrics.count_public_answer();
+        return answer.response();
+    }
     // Parsed once (GET did it already) and checked against the operation limits before
     // async-graphql sees it; async-graphql then uses this parsed document.
     let operation_name = request.operation_name.clone();
     let variables = std::mem::take(&mut request.variables);
     let mut order = document::Order::default();
+    let mut is_query = false;
     let refusal = match request.parsed_query() {
         Ok(document) => match limits::check(document, &LIMITS) {
             Err(exceeded) => Some(GqlResponse::from_errors(vec![limit_error(exceeded)])),
             Ok(()) => {
                 order = document::order(document, operation_name.as_deref());
+                is_query = document::operation(document, operation_name.as_deref())
+                    .is_some_and(|operation| operation.ty == OperationType::Query);
                 document::missing_required_variable(document, operation_name.as_deref(), &variables)
                     .map(|name| {
                         request_error(
@@ -354,6 +373,15 @@ async fn execute(
     log_errors(&response);
     count_codes(state, &response);
     let request_error = is_request_error(&response);
+    if let Some(key) = public_key.filter(|_| is_query && response.errors.is_empty()) {
+        let answer = super::caching::Answer::new(
+            body_of(&response, false),
+            HeaderValue::from_static(media.content_type()),
+            commits,
+        );
+        state.answers.put(key, answer.clone());
+        return answer.response();
+    }
     let status = if request_error && media == Media::GraphqlResponseJson {
         StatusCode::BAD_REQUEST
     } else {
@@ -825,7 +853,7 @@ async fn query_by_get(
         }
     }
     let response = execute(&state, &headers, request, trust).await;
-    super::caching::for_get(&headers, response).await
+    super::caching::for_get(&headers, response)
 }
 
 /// Any other method on /graphql.

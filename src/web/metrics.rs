@@ -38,6 +38,8 @@ pub struct Metrics {
     responses: [AtomicU64; 5],
     errors: [AtomicU64; CODES.len()],
     statements: Arc<AtomicU64>,
+    /// Answers served from the kept public answers (`super::caching`).
+    public_answers: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -47,6 +49,7 @@ impl Default for Metrics {
             responses: Default::default(),
             errors: Default::default(),
             statements: Arc::new(AtomicU64::new(0)),
+            public_answers: AtomicU64::new(0),
         }
     }
 }
@@ -55,6 +58,11 @@ impl Metrics {
     /// The counter the database connection's statement callback increments.
     pub fn statement_counter(&self) -> Arc<AtomicU64> {
         self.statements.clone()
+    }
+
+    /// Counts one answer served from the kept public answers.
+    pub fn count_public_answer(&self) {
+        self.public_answers.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Counts the errors of one GraphQL response by their code.
@@ -66,7 +74,7 @@ impl Metrics {
         }
     }
 
-    fn render(&self) -> String {
+    fn render(&self, kept: (usize, usize)) -> String {
         let mut out = String::new();
         out.push_str("# HELP thidua_http_responses_total HTTP responses by status class.\n");
         out.push_str("# TYPE thidua_http_responses_total counter\n");
@@ -91,6 +99,17 @@ impl Metrics {
             "thidua_db_statements_total {}\n",
             self.statements.load(Ordering::Relaxed)
         ));
+        out.push_str("# HELP thidua_public_answers_served_total Anonymous queries answered from the kept public answers.\n");
+        out.push_str("# TYPE thidua_public_answers_served_total counter\n");
+        out.push_str(&format!(
+            "thidua_public_answers_served_total {}\n",
+            self.public_answers.load(Ordering::Relaxed)
+        ));
+        out.push_str("# HELP thidua_public_answers_kept Public answers kept, and their bytes.\n");
+        out.push_str("# TYPE thidua_public_answers_kept gauge\n");
+        out.push_str(&format!("thidua_public_answers_kept {}\n", kept.0));
+        out.push_str("# TYPE thidua_public_answers_kept_bytes gauge\n");
+        out.push_str(&format!("thidua_public_answers_kept_bytes {}\n", kept.1));
         out.push_str("# HELP thidua_uptime_seconds Seconds since the process started.\n");
         out.push_str("# TYPE thidua_uptime_seconds gauge\n");
         out.push_str(&format!(
@@ -120,7 +139,7 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        state.metrics.render(),
+        state.metrics.render(state.answers.usage()),
     )
         .into_response()
 }

@@ -57,6 +57,8 @@ pub struct Settings {
     pub documents: Arc<documents::Documents>,
     /// Where attachments are kept, and the largest one accepted.
     pub files: Arc<crate::dossiers::files::Store>,
+    /// How many bytes of public answers the server keeps (see [`caching`]); 0 keeps none.
+    pub public_cache_bytes: usize,
 }
 
 impl Default for Settings {
@@ -74,6 +76,7 @@ impl Default for Settings {
                 std::env::temp_dir().join("thidua-files"),
                 crate::dossiers::files::DEFAULT_MAX_BYTES,
             )),
+            public_cache_bytes: caching::DEFAULT_PUBLIC_CACHE_MIB as usize * 1024 * 1024,
         }
     }
 }
@@ -87,6 +90,8 @@ pub struct AppState {
     pub events: Events,
     pub metrics: Arc<metrics::Metrics>,
     pub settings: Settings,
+    /// The answers to anonymous queries kept since the last commit (see [`caching`]).
+    pub answers: Arc<caching::PublicAnswers>,
 }
 
 /// The router production runs, and tests drive over real HTTP.

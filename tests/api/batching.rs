@@ -1,7 +1,7 @@
 //! Nested lists are batched: the number of SQL statements of a query does not grow with the
 //! number of units it returns.
 
-use crate::common::TestApp;
+use crate::common::{Start, TestApp};
 use chrono::Utc;
 use entity::{enums::LineageKind, enums::UnitKind, unit, unit_lineage};
 use sea_orm::{ActiveValue::Set, EntityTrait};
@@ -88,7 +88,7 @@ async fn statements_for_nested_query(app: &TestApp) -> (Vec<String>, usize) {
 
 #[tokio::test]
 async fn statement_count_does_not_grow_with_the_number_of_units() {
-    let app = TestApp::with_demo().await;
+    let app = TestApp::uncached(Start::Demo).await;
     add_units(&app, 3, "A").await;
     let (few_statements, few_units) = statements_for_nested_query(&app).await;
 
@@ -120,7 +120,7 @@ const RANKINGS: &str = "{ rankings(year: 2025) { cluster { code name } year rank
 
 #[tokio::test]
 async fn rankings_cost_the_same_statements_however_many_cluster_years() {
-    let app = TestApp::migrated().await;
+    let app = TestApp::uncached(Start::Migrated).await;
     thidua::demo::synthetic::seed(
         &app.db,
         thidua::demo::synthetic::Scale::Province,

@@ -3,7 +3,7 @@
 //! moving with each year's election, concurrent finalization, rankings for the mobile app,
 //! standings, and live updates over WebSocket. Seed 002's ranking is the demo's.
 
-use crate::common::{codes, TestApp};
+use crate::common::{codes, Start, TestApp};
 use entity::{enums::NominationStatus, nomination};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -803,7 +803,7 @@ async fn finalized_bloc(app: &TestApp, n: usize) {
 
 #[tokio::test]
 async fn rankings_for_the_mobile_app_take_the_same_statements_for_two_clusters_or_six() {
-    let app = TestApp::with_demo().await;
+    let app = TestApp::uncached(Start::Demo).await;
     for n in 0..2 {
         finalized_bloc(&app, n).await;
     }

@@ -262,6 +262,17 @@ impl TestApp {
         Self::configured(Start::Demo, identity_config(), settings).await
     }
 
+    /// A server over a copy of `start`'s template that keeps no public answer: every
+    /// anonymous query runs, as a test that counts what a query costs, or writes behind the
+    /// server's back, needs.
+    pub async fn uncached(start: Start) -> TestApp {
+        let settings = thidua::web::Settings {
+            public_cache_bytes: 0,
+            ..Default::default()
+        };
+        Self::configured(start, identity_config(), settings).await
+    }
+
     /// A server over a copy of `start`'s template, with `config`'s keys.
     async fn starting_from(start: Start, config: thidua::identity::IdentityConfig) -> TestApp {
         Self::configured(start, config, thidua::web::Settings::default()).await
