@@ -46,13 +46,25 @@ fn router_with_metrics(
     })
 }
 
+/// A statement that takes longer than this is logged as a warning, with its SQL (never its
+/// values).
+const SLOW_STATEMENT: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Connects to `url` with the statements of its readers and its writer counted in
-/// `metrics`.
+/// `metrics`. Every statement is logged at `debug` under `thidua::sql` with its duration
+/// (`RUST_LOG=thidua::sql=debug`), a slow one at `warn`.
 async fn counted_connection(url: &str, metrics: &Metrics) -> anyhow::Result<Db> {
     let mut db = Db::connect(url).await?;
     let counter = metrics.statement_counter();
-    db.set_metric_callback(move |_| {
+    db.set_metric_callback(move |info| {
         counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let micros = info.elapsed.as_micros() as u64;
+        let sql = info.statement.sql.as_str();
+        if info.elapsed >= SLOW_STATEMENT {
+            tracing::warn!(target: "thidua::sql", micros, failed = info.failed, sql, "slow statement");
+        } else {
+            tracing::debug!(target: "thidua::sql", micros, failed = info.failed, sql, "statement");
+        }
     });
     Ok(db)
 }
@@ -64,6 +76,7 @@ pub async fn prepare(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::Db
     crate::awards::store::sync_catalogue(db).await?;
     crate::awards::store::sync_rules(db).await?;
     crate::awards::store::sync_reward_money(db).await?;
+    db::optimize(db).await?;
     Ok(())
 }
 
@@ -87,6 +100,7 @@ pub async fn serve(
         demo::seed(db.writer()).await?;
         tracing::info!("empty database: demo province loaded");
     }
+    keep_statistics_fresh(db.writer().clone());
     let listener = TcpListener::bind(args.bind).await?;
     let address = listener.local_addr()?;
     tracing::info!(
@@ -140,6 +154,24 @@ fn settings(
         public_cache_bytes: usize::try_from(args.public_cache_mib * 1024 * 1024)
             .unwrap_or(usize::MAX),
     })
+}
+
+/// How often the planner's statistics are looked at while the server runs.
+const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Runs [`db::optimize`] every [`OPTIMIZE_EVERY`], as SQLite advises for a connection that
+/// lives long: the data a province enters over a year changes which index serves best.
+fn keep_statistics_fresh(writer: sea_orm::DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(OPTIMIZE_EVERY);
+        every.tick().await;
+        loop {
+            every.tick().await;
+            if let Err(error) = db::optimize(&writer).await {
+                tracing::warn!(%error, "planner statistics not refreshed");
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -428,6 +428,7 @@ async fn synthetic(
         bar.set_message(what.to_owned());
     };
     let counts = crate::demo::synthetic::seed(db, scale, seed, &progress).await?;
+    crate::db::analyze(db).await?;
     bar.finish_and_clear();
     println!(
         "synthetic {scale:?} data (seed {seed}) written in {:.1} s: {} provinces, {} units, {} persons, {} cluster years with {} members, {} score lines, {} decisions, {} awards, {} nominations",
@@ -837,6 +838,7 @@ async fn import(
         );
     } else {
         work.commit(&Default::default()).await.map_err(failed)?;
+        crate::db::analyze(db).await?;
         println!(
             "{} rows read, {} written",
             report.rows_read, report.rows_written

@@ -5,6 +5,12 @@
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc: a GraphQL answer is thousands of small allocations, made and freed on several
+/// threads; glibc's malloc kept the memory of the largest answers long after they were sent
+/// (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let filter = EnvFilter::try_from_default_env()

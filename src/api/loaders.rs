@@ -9,9 +9,10 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    app_user, award_type, cluster, cluster_member, cluster_year, conference_tally, criterion,
-    decision, discipline, nomination_event, performance_rating, person, person_position,
-    person_private, province, province_lineage, ranking_entry, score_line, score_sheet, term, unit,
+    app_user, attachment, award, award_type, cluster, cluster_member, cluster_year,
+    conference_tally, criterion, decision, discipline, dossier_event, movement_registration,
+    nomination_event, performance_rating, person, person_position, person_private, province,
+    province_lineage, ranking_entry, score_line, score_sheet, signing_right, term, unit,
     unit_lineage,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -51,6 +52,69 @@ by_id_loader!(ClusterById, cluster);
 by_id_loader!(ClusterYearById, cluster_year);
 by_id_loader!(DecisionById, decision);
 by_id_loader!(UserById, app_user);
+
+/// Dossiers by id, within one viewer's scope (see [`InScope`]).
+pub struct DossiersInScope {
+    db: DatabaseConnection,
+    scope: crate::access::DossierScope,
+}
+
+impl Loader<i32> for DossiersInScope {
+    type Value = crate::access::Seen<entity::dossier::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        use entity::dossier;
+        let rows = self
+            .scope
+            .apply(dossier::Entity::find().filter(dossier::Column::Id.is_in(keys.iter().copied())))
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+    }
+}
+
+/// The nominations of each dossier, oldest first, within one viewer's scope (see
+/// [`InScope`]).
+pub struct DossierNominations {
+    db: DatabaseConnection,
+    scope: crate::access::NominationScope,
+}
+
+impl Loader<i32> for DossierNominations {
+    type Value = Vec<crate::access::Seen<entity::nomination::Model>>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        use entity::nomination;
+        let rows = self
+            .scope
+            .apply(
+                nomination::Entity::find()
+                    .filter(nomination::Column::DossierId.is_in(keys.iter().copied())),
+            )
+            .order_by_asc(nomination::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut map: HashMap<i32, Self::Value> = HashMap::new();
+        for row in rows {
+            if let Some(dossier) = row.dossier_id {
+                map.entry(dossier).or_default().push(row);
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// The loaders whose rows are limited by the viewer's scope, built by the same constructors
+/// as every other path (`access::dossier_scope`, `access::nomination_scope`). Each is made
+/// on first use, once its scope is known (which takes statements of its own: once a request,
+/// however many rows ask), and forgotten with the rest by [`LoaderSet::clear`].
+#[derive(Default)]
+pub struct InScope {
+    dossiers: tokio::sync::OnceCell<Cached<DossiersInScope>>,
+    dossier_nominations: tokio::sync::OnceCell<Cached<DossierNominations>>,
+}
 
 /// Private fields of persons, by person id.
 pub struct PersonPrivateById(DatabaseConnection);
@@ -113,8 +177,33 @@ impl Loader<i32> for UnitChildren {
     }
 }
 
-/// Rows of a table grouped by a key column, in id order.
+/// Rows of a table grouped by a key column, in id order (a nullable column: `$field?`;
+/// rows without it belong to no group).
 macro_rules! grouped_loader {
+    ($name:ident, $module:ident, $column:ident, $field:ident?, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $name(DatabaseConnection);
+
+        impl Loader<i32> for $name {
+            type Value = Vec<$module::Model>;
+            type Error = AppError;
+
+            async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+                let rows = $module::Entity::find()
+                    .filter($module::Column::$column.is_in(keys.iter().copied()))
+                    .order_by_asc($module::Column::Id)
+                    .all(&self.0)
+                    .await?;
+                let mut map: HashMap<i32, Self::Value> = HashMap::new();
+                for row in rows {
+                    if let Some(key) = row.$field {
+                        map.entry(key).or_default().push(row);
+                    }
+                }
+                Ok(map)
+            }
+        }
+    };
     ($name:ident, $module:ident, $column:ident, $field:ident, $doc:literal) => {
         #[doc = $doc]
         pub struct $name(DatabaseConnection);
@@ -196,6 +285,55 @@ grouped_loader!(
     conference_id,
     "The tallies of each conference."
 );
+grouped_loader!(
+    ClusterYears,
+    cluster_year,
+    ClusterId,
+    cluster_id,
+    "The years of each cluster."
+);
+grouped_loader!(
+    UserSigningRights,
+    signing_right,
+    UserId,
+    user_id,
+    "The signing rights of each account."
+);
+grouped_loader!(
+    DecisionAwards,
+    award,
+    DecisionId,
+    decision_id?,
+    "The awards each decision conferred, revoked or not (the viewer's scope is the resolver's)."
+);
+grouped_loader!(
+    ConferenceAwards,
+    award,
+    ConferenceId,
+    conference_id?,
+    "The awards given at each conference (the viewer's scope is the resolver's)."
+);
+grouped_loader!(
+    MovementRegistrations,
+    movement_registration,
+    MovementId,
+    movement_id,
+    "The registrations of each movement (the viewer's scope is the resolver's)."
+);
+grouped_loader!(
+    DossierEvents,
+    dossier_event,
+    DossierId,
+    dossier_id,
+    "The steps of each dossier, oldest first."
+);
+grouped_loader!(
+    DossierAttachments,
+    attachment,
+    DossierId,
+    dossier_id?,
+    "The files of each dossier, oldest first."
+);
 
 /// The awards of each unit as a collective (not revoked), oldest first.
 pub struct UnitAwards(DatabaseConnection);
@@ -205,7 +343,6 @@ impl Loader<i32> for UnitAwards {
     type Error = AppError;
 
     async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-        use entity::award;
         let rows = award::Entity::find()
             .filter(award::Column::RecipientUnitId.is_in(keys.iter().copied()))
             .filter(award::Column::RevokedAt.is_null())
@@ -375,6 +512,8 @@ impl std::ops::Deref for Loaders {
 
 /// The batch loaders, one per kind of nested field.
 pub struct LoaderSet {
+    reader: DatabaseConnection,
+    in_scope: std::sync::Mutex<std::sync::Arc<InScope>>,
     pub unit: Cached<UnitById>,
     pub province: Cached<ProvinceById>,
     pub person: Cached<PersonById>,
@@ -396,6 +535,13 @@ pub struct LoaderSet {
     pub user: Cached<UserById>,
     pub nomination_history: Cached<NominationHistory>,
     pub conference_tallies: Cached<ConferenceTallies>,
+    pub cluster_years: Cached<ClusterYears>,
+    pub signing_rights: Cached<UserSigningRights>,
+    pub decision_awards: Cached<DecisionAwards>,
+    pub conference_awards: Cached<ConferenceAwards>,
+    pub movement_registrations: Cached<MovementRegistrations>,
+    pub dossier_events: Cached<DossierEvents>,
+    pub dossier_attachments: Cached<DossierAttachments>,
     pub unit_lineage: Cached<UnitLineage>,
     pub province_lineage: Cached<ProvinceLineage>,
     pub ratings: Cached<SubjectRatings>,
@@ -415,6 +561,8 @@ impl Loaders {
     pub fn new(db: &crate::db::Db) -> Self {
         let db = db.reader();
         Loaders(std::sync::Arc::new(LoaderSet {
+            reader: db.clone(),
+            in_scope: std::sync::Mutex::default(),
             unit: cached(UnitById(db.clone())),
             province: cached(ProvinceById(db.clone())),
             person: cached(PersonById(db.clone())),
@@ -436,6 +584,13 @@ impl Loaders {
             user: cached(UserById(db.clone())),
             nomination_history: cached(NominationHistory(db.clone())),
             conference_tallies: cached(ConferenceTallies(db.clone())),
+            cluster_years: cached(ClusterYears(db.clone())),
+            signing_rights: cached(UserSigningRights(db.clone())),
+            decision_awards: cached(DecisionAwards(db.clone())),
+            conference_awards: cached(ConferenceAwards(db.clone())),
+            movement_registrations: cached(MovementRegistrations(db.clone())),
+            dossier_events: cached(DossierEvents(db.clone())),
+            dossier_attachments: cached(DossierAttachments(db.clone())),
             unit_lineage: cached(UnitLineage(db.clone())),
             province_lineage: cached(ProvinceLineage(db.clone())),
             ratings: cached(SubjectRatings(db.clone())),
@@ -445,9 +600,60 @@ impl Loaders {
 }
 
 impl LoaderSet {
+    fn in_scope_lock(&self) -> std::sync::MutexGuard<'_, std::sync::Arc<InScope>> {
+        // Nothing is left half-done under the lock: a poisoned one is still consistent.
+        self.in_scope
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The dossier `id`, if `viewer` (the request's viewer) may read it.
+    pub async fn dossier_in_scope(
+        &self,
+        viewer: &crate::access::Viewer,
+        id: i32,
+    ) -> AppResult<Option<crate::access::Seen<entity::dossier::Model>>> {
+        let cells = self.in_scope_lock().clone();
+        let loader = cells
+            .dossiers
+            .get_or_try_init(|| async {
+                let scope = crate::access::dossier_scope(&self.reader, viewer).await?;
+                Ok::<_, AppError>(cached(DossiersInScope {
+                    db: self.reader.clone(),
+                    scope,
+                }))
+            })
+            .await?;
+        loader.load_one(id).await
+    }
+
+    /// The nominations of dossier `id` that `viewer` (the request's viewer) may read, oldest
+    /// first.
+    pub async fn dossier_nominations(
+        &self,
+        viewer: &crate::access::Viewer,
+        id: i32,
+    ) -> AppResult<Vec<crate::access::Seen<entity::nomination::Model>>> {
+        let cells = self.in_scope_lock().clone();
+        let loader = cells
+            .dossier_nominations
+            .get_or_try_init(|| async {
+                let scope = crate::access::nomination_scope(&self.reader, viewer).await?;
+                Ok::<_, AppError>(cached(DossierNominations {
+                    db: self.reader.clone(),
+                    scope,
+                }))
+            })
+            .await?;
+        Ok(loader.load_one(id).await?.unwrap_or_default())
+    }
+}
+
+impl LoaderSet {
     /// Forgets everything loaded: for long-lived contexts (a subscription), before each
     /// event, so that no event is resolved from what an earlier one loaded.
     pub fn clear(&self) {
+        *self.in_scope_lock() = std::sync::Arc::default();
         self.unit.clear::<i32>();
         self.province.clear::<i32>();
         self.person.clear::<i32>();
@@ -469,6 +675,13 @@ impl LoaderSet {
         self.user.clear::<i32>();
         self.nomination_history.clear::<i32>();
         self.conference_tallies.clear::<i32>();
+        self.cluster_years.clear::<i32>();
+        self.signing_rights.clear::<i32>();
+        self.decision_awards.clear::<i32>();
+        self.conference_awards.clear::<i32>();
+        self.movement_registrations.clear::<i32>();
+        self.dossier_events.clear::<i32>();
+        self.dossier_attachments.clear::<i32>();
         self.unit_lineage.clear::<(i32, LineageSide)>();
         self.province_lineage.clear::<(i32, LineageSide)>();
         self.ratings.clear::<Subject>();

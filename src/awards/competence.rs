@@ -224,21 +224,6 @@ pub fn cannot_sign(issuer: &unit::Model) -> UserProblem {
     )
 }
 
-/// The bodies account `user_id` may sign for.
-pub async fn bodies_of<C: ConnectionTrait>(db: &C, user_id: i32) -> AppResult<Vec<unit::Model>> {
-    let ids: Vec<i32> = signing_right::Entity::find()
-        .filter(signing_right::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.unit_id)
-        .collect();
-    Ok(unit::Entity::find()
-        .filter(unit::Column::Id.is_in(ids))
-        .all(db)
-        .await?)
-}
-
 /// `setSigningRight`: grants (or takes back) account `username`'s right to issue decisions
 /// in the name of unit `unit_code`. ADMIN for any unit; the board for the units of its
 /// province.

@@ -372,24 +372,24 @@ impl Decision {
     }
     /// The reward money of every award it conferred, in VND.
     async fn total_amount(&self, ctx: &Context<'_>) -> AppResult<i64> {
-        let awards = entity::award::Entity::find()
-            .filter(entity::award::Column::DecisionId.eq(self.0.id))
-            .all(db(ctx)?)
-            .await?;
+        let awards = crate::api::context::loaders(ctx)?
+            .decision_awards
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
         Ok(awards.iter().filter_map(|a| a.amount).sum())
     }
     /// The awards it conferred (awards to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
         let viewer = crate::api::context::viewer(ctx)?;
-        Ok(crate::access::award_scope(viewer)
-            .apply(
-                entity::award::Entity::find()
-                    .filter(entity::award::Column::DecisionId.eq(self.0.id)),
-            )
-            .order_by_asc(entity::award::Column::Id)
-            .all(db(ctx)?)
+        let awards = crate::api::context::loaders(ctx)?
+            .decision_awards
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default();
+        Ok(awards
             .into_iter()
+            .filter_map(|row| crate::access::see_award(viewer, row))
             .map(Award)
             .collect())
     }

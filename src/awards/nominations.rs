@@ -140,9 +140,10 @@ impl Nomination {
         let Some(id) = self.0.dossier_id else {
             return Ok(None);
         };
-        Ok(crate::dossiers::visible(db(ctx)?, viewer(ctx)?, id)
+        Ok(loaders(ctx)?
+            .dossier_in_scope(viewer(ctx)?, id)
             .await?
-            .map(crate::dossiers::graphql::Dossier))
+            .map(|seen| crate::dossiers::graphql::Dossier(seen.into_inner())))
     }
     /// The eligibility report as last checked (when created and when submitted).
     async fn eligibility(&self) -> Option<EligibilityReport> {

@@ -92,14 +92,13 @@ impl Cluster {
     }
     /// Its years, oldest first.
     async fn years(&self, ctx: &Context<'_>) -> AppResult<Vec<ClusterYear>> {
-        Ok(cluster_year::Entity::find()
-            .filter(cluster_year::Column::ClusterId.eq(self.0.id))
-            .order_by_asc(cluster_year::Column::Year)
-            .all(db(ctx)?)
+        let mut years = loaders(ctx)?
+            .cluster_years
+            .load_one(self.0.id)
             .await?
-            .into_iter()
-            .map(ClusterYear)
-            .collect())
+            .unwrap_or_default();
+        years.sort_by_key(|y| y.year);
+        Ok(years.into_iter().map(ClusterYear).collect())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The GraphQL face of conferences: `Conference`, `conferences(filter)`, `createConference`.
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
-use entity::{award, conference, conference_tally, enums, unit};
+use entity::{conference, conference_tally, enums, unit};
 use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{NewConference, Tally};
@@ -122,12 +122,15 @@ impl Conference {
     }
     /// The named awards given there (to persons only for viewers who may see persons).
     async fn awards(&self, ctx: &Context<'_>) -> AppResult<Vec<Award>> {
-        Ok(crate::access::award_scope(viewer(ctx)?)
-            .apply(award::Entity::find().filter(award::Column::ConferenceId.eq(self.0.id)))
-            .order_by_asc(award::Column::Id)
-            .all(db(ctx)?)
+        let viewer = viewer(ctx)?;
+        let awards = loaders(ctx)?
+            .conference_awards
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default();
+        Ok(awards
             .into_iter()
+            .filter_map(|row| crate::access::see_award(viewer, row))
             .map(Award)
             .collect())
     }

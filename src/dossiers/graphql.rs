@@ -3,8 +3,8 @@
 //! `returnDossier`, `assignDossier`; attachments (`uploadAttachment`, `removeAttachment`).
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Upload, ID};
-use entity::{attachment, dossier, dossier_event, enums, nomination};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use entity::{attachment, dossier, enums};
+use sea_orm::{ColumnTrait, EntityTrait};
 
 use super::{
     attachments::{self, refusal_problem, NewAttachment, Owner},
@@ -97,13 +97,8 @@ impl Dossier {
     }
     /// The nominations in it, each with its own status and outcome.
     async fn nominations(&self, ctx: &Context<'_>) -> AppResult<Vec<Nomination>> {
-        let db = db(ctx)?;
-        let scope = access::nomination_scope(db, viewer(ctx)?).await?;
-        Ok(scope
-            .apply(nomination::Entity::find())
-            .filter(nomination::Column::DossierId.eq(self.0.id))
-            .order_by_asc(nomination::Column::Id)
-            .all(db)
+        Ok(loaders(ctx)?
+            .dossier_nominations(viewer(ctx)?, self.0.id)
             .await?
             .into_iter()
             .map(Nomination)
@@ -112,8 +107,11 @@ impl Dossier {
     /// Its files, oldest first: the letter, the achievement reports (each naming its
     /// nomination), the council's minutes and ballot count, and any others.
     async fn attachments(&self, ctx: &Context<'_>) -> AppResult<Vec<Attachment>> {
-        Ok(attachments::of_dossier(db(ctx)?, self.0.id)
+        Ok(loaders(ctx)?
+            .dossier_attachments
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default()
             .into_iter()
             .map(Attachment)
             .collect())
@@ -124,11 +122,11 @@ impl Dossier {
     }
     /// Every step, oldest first.
     async fn history(&self, ctx: &Context<'_>) -> AppResult<Vec<DossierEvent>> {
-        let rows = dossier_event::Entity::find()
-            .filter(dossier_event::Column::DossierId.eq(self.0.id))
-            .order_by_asc(dossier_event::Column::Id)
-            .all(db(ctx)?)
-            .await?;
+        let rows = loaders(ctx)?
+            .dossier_events
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
         // The accounts named, in one batch.
         let ids: Vec<i32> = rows
             .iter()
@@ -152,14 +150,15 @@ impl Dossier {
     }
     /// Since when it has been in its status (how long it has waited).
     async fn waiting_since(&self, ctx: &Context<'_>) -> AppResult<DateTime> {
-        let events = dossier_event::Entity::find()
-            .filter(dossier_event::Column::DossierId.eq(self.0.id))
-            .order_by_desc(dossier_event::Column::Id)
-            .all(db(ctx)?)
-            .await?;
+        let events = loaders(ctx)?
+            .dossier_events
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
         // The step that brought it into its status last.
         let since = events
             .iter()
+            .rev()
             .find(|e| e.to_status == self.0.status && e.from_status != Some(self.0.status))
             .map_or(self.0.created_at, |e| e.at);
         Ok(DateTime(since))

@@ -199,11 +199,19 @@ impl User {
     /// The bodies in whose name the account may issue decisions (granted with
     /// `setSigningRight`).
     async fn can_sign(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
-        Ok(crate::awards::competence::bodies_of(db(ctx)?, self.id)
+        let loaders = loaders(ctx)?;
+        let rights = loaders
+            .signing_rights
+            .load_one(self.id)
             .await?
-            .into_iter()
-            .map(Unit)
-            .collect())
+            .unwrap_or_default();
+        let units = loaders
+            .unit
+            .load_many(rights.iter().map(|right| right.unit_id))
+            .await?;
+        let mut units: Vec<_> = units.into_values().collect();
+        units.sort_by_key(|unit| unit.id);
+        Ok(units.into_iter().map(Unit).collect())
     }
 }
 

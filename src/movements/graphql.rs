@@ -70,15 +70,15 @@ impl Movement {
     }
     /// The registrations, in order (persons only for viewers who may see persons).
     async fn registrations(&self, ctx: &Context<'_>) -> AppResult<Vec<Registration>> {
-        Ok(crate::access::registration_scope(viewer(ctx)?)
-            .apply(
-                movement_registration::Entity::find()
-                    .filter(movement_registration::Column::MovementId.eq(self.0.id)),
-            )
-            .order_by_asc(movement_registration::Column::Id)
-            .all(db(ctx)?)
+        let viewer = viewer(ctx)?;
+        let rows = loaders(ctx)?
+            .movement_registrations
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default();
+        Ok(rows
             .into_iter()
+            .filter_map(|row| crate::access::see_registration(viewer, row))
             .map(Registration)
             .collect())
     }

@@ -263,3 +263,47 @@ async fn every_filtered_or_joined_column_leads_an_index() {
         missing.join("\n")
     );
 }
+
+/// What SQLite plans for `sql`, as the lines of `EXPLAIN QUERY PLAN`.
+async fn sqlite_plan(db: &sea_orm::DatabaseConnection, sql: &str) -> String {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("EXPLAIN QUERY PLAN {sql}"),
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|row| row.try_get::<String>("", "detail").unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// On SQLite the planner has statistics once the server has started over data: without them
+/// it picks an index by how many columns it matches, and read a person's award of a type and
+/// year (every eligibility report, every nomination) through all the awards of that type and
+/// year.
+#[tokio::test]
+async fn the_planner_knows_a_person_has_few_awards() {
+    let app = TestApp::migrated().await;
+    if app.db.get_database_backend() != DbBackend::Sqlite {
+        return; // PostgreSQL's autovacuum keeps its statistics
+    }
+    thidua::demo::synthetic::seed(
+        &app.db,
+        thidua::demo::synthetic::Scale::Province,
+        1,
+        &|_, _, _| {},
+    )
+    .await
+    .unwrap();
+    const HAS_AWARD: &str = "SELECT id FROM award WHERE award_type_id = 3 AND year = 2020 AND revoked_at IS NULL AND recipient_person_id IN (1) ORDER BY id LIMIT 1";
+    // What the server does at every start.
+    thidua::app::prepare(&app.db).await.unwrap();
+    let plan = sqlite_plan(&app.db, HAS_AWARD).await;
+    assert!(plan.contains("idx_award_recipient_person_id"), "{plan}");
+    // and again at the next start, when the statistics exist
+    thidua::app::prepare(&app.db).await.unwrap();
+    let plan = sqlite_plan(&app.db, HAS_AWARD).await;
+    assert!(plan.contains("idx_award_recipient_person_id"), "{plan}");
+}

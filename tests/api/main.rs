@@ -35,6 +35,7 @@ mod live_sign_in;
 mod lost_updates;
 mod mergers;
 mod movements_conferences_statistics;
+mod nested_lists;
 mod nominations;
 mod organisation;
 mod organisation_writes;
