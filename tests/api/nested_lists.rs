@@ -513,25 +513,29 @@ async fn read(app: &TestApp, token: &str, case: &Case, first: usize) -> Result<P
     Ok(least.expect("three runs"))
 }
 
-/// How often each statement text occurs.
-fn tally(statements: &[String]) -> HashMap<&str, usize> {
+/// How often each statement occurs, a list of parameters counted as one whatever its length
+/// (`IN (?, ?, ?)`, `IN ($1, $2)`): a batch of thirty keys is the same statement as one of three.
+fn tally(statements: &[String]) -> HashMap<String, usize> {
+    let list = regex::Regex::new(r"\((?:\?|\$\d+)(?:, (?:\?|\$\d+))*\)").unwrap();
     let mut counts = HashMap::new();
     for s in statements {
-        *counts.entry(s.as_str()).or_insert(0) += 1;
+        *counts
+            .entry(list.replace_all(s, "(…)").into_owned())
+            .or_insert(0) += 1;
     }
     counts
 }
 
 /// The statements that run more often for the large page than for the small one, most
 /// repeated first: (times for the large page, times for the small one, text).
-fn grown<'a>(few: &'a [String], many: &'a [String]) -> Vec<(usize, usize, &'a str)> {
+fn grown(few: &[String], many: &[String]) -> Vec<(usize, usize, String)> {
     let few = tally(few);
-    let mut grown: Vec<(usize, usize, &str)> = tally(many)
+    let mut grown: Vec<(usize, usize, String)> = tally(many)
         .into_iter()
-        .map(|(sql, n)| (n, few.get(sql).copied().unwrap_or(0), sql))
+        .map(|(sql, n)| (n, few.get(&sql).copied().unwrap_or(0), sql))
         .filter(|(n, f, _)| n > f)
         .collect();
-    grown.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(b.2)));
+    grown.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
     grown
 }
 
