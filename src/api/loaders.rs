@@ -614,16 +614,14 @@ impl LoaderSet {
         id: i32,
     ) -> AppResult<Option<crate::access::Seen<entity::dossier::Model>>> {
         let cells = self.in_scope_lock().clone();
-        let loader = cells
-            .dossiers
-            .get_or_try_init(|| async {
-                let scope = crate::access::dossier_scope(&self.reader, viewer).await?;
-                Ok::<_, AppError>(cached(DossiersInScope {
-                    db: self.reader.clone(),
-                    scope,
-                }))
+        let loader = in_scope(&cells.dossiers, async {
+            let scope = crate::access::dossier_scope(&self.reader, viewer).await?;
+            Ok(DossiersInScope {
+                db: self.reader.clone(),
+                scope,
             })
-            .await?;
+        })
+        .await?;
         loader.load_one(id).await
     }
 
@@ -635,18 +633,25 @@ impl LoaderSet {
         id: i32,
     ) -> AppResult<Vec<crate::access::Seen<entity::nomination::Model>>> {
         let cells = self.in_scope_lock().clone();
-        let loader = cells
-            .dossier_nominations
-            .get_or_try_init(|| async {
-                let scope = crate::access::nomination_scope(&self.reader, viewer).await?;
-                Ok::<_, AppError>(cached(DossierNominations {
-                    db: self.reader.clone(),
-                    scope,
-                }))
+        let loader = in_scope(&cells.dossier_nominations, async {
+            let scope = crate::access::nomination_scope(&self.reader, viewer).await?;
+            Ok(DossierNominations {
+                db: self.reader.clone(),
+                scope,
             })
-            .await?;
+        })
+        .await?;
         Ok(loader.load_one(id).await?.unwrap_or_default())
     }
+}
+
+/// The loader of `cell`, made by `make` on first use; callers at the same time wait for it.
+async fn in_scope<L: Loader<i32>>(
+    cell: &tokio::sync::OnceCell<Cached<L>>,
+    make: impl std::future::Future<Output = AppResult<L>>,
+) -> AppResult<&Cached<L>> {
+    cell.get_or_try_init(|| async { Ok(cached(make.await?)) })
+        .await
 }
 
 impl LoaderSet {

@@ -131,12 +131,15 @@ impl PublicAnswers {
             return None;
         }
         let mut kept = self.lock();
-        let current = kept.answers.get(key).is_some_and(|answer| {
-            answer.commits == commits
-                && answer.stored.elapsed() < Duration::from_secs(PUBLIC_MAX_AGE.into())
-        });
-        if current {
-            return kept.answers.get(key).cloned();
+        match kept.answers.get(key) {
+            None => return None,
+            Some(answer)
+                if answer.commits == commits
+                    && answer.stored.elapsed() < Duration::from_secs(PUBLIC_MAX_AGE.into()) =>
+            {
+                return Some(answer.clone())
+            }
+            Some(_) => {}
         }
         if let Some(stale) = kept.answers.pop(key) {
             kept.bytes -= stale.body.len();

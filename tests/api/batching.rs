@@ -121,14 +121,7 @@ const RANKINGS: &str = "{ rankings(year: 2025) { cluster { code name } year rank
 #[tokio::test]
 async fn rankings_cost_the_same_statements_however_many_cluster_years() {
     let app = TestApp::uncached(Start::Migrated).await;
-    thidua::demo::synthetic::seed(
-        &app.db,
-        thidua::demo::synthetic::Scale::Province,
-        1,
-        &|_, _, _| {},
-    )
-    .await
-    .unwrap();
+    app.seed_synthetic_province().await;
     let mut least = usize::MAX;
     let mut entries = 0;
     for _ in 0..3 {

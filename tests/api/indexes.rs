@@ -289,14 +289,7 @@ async fn the_planner_knows_a_person_has_few_awards() {
     if app.db.get_database_backend() != DbBackend::Sqlite {
         return; // PostgreSQL's autovacuum keeps its statistics
     }
-    thidua::demo::synthetic::seed(
-        &app.db,
-        thidua::demo::synthetic::Scale::Province,
-        1,
-        &|_, _, _| {},
-    )
-    .await
-    .unwrap();
+    app.seed_synthetic_province().await;
     const HAS_AWARD: &str = "SELECT id FROM award WHERE award_type_id = 3 AND year = 2020 AND revoked_at IS NULL AND recipient_person_id IN (1) ORDER BY id LIMIT 1";
     // What the server does at every start.
     thidua::app::prepare(&app.db).await.unwrap();

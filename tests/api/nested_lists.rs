@@ -542,14 +542,7 @@ fn grown(few: &[String], many: &[String]) -> Vec<(usize, usize, String)> {
 #[tokio::test]
 async fn no_root_connection_takes_more_statements_for_a_larger_page() {
     let app = TestApp::uncached(Start::Migrated).await;
-    thidua::demo::synthetic::seed(
-        &app.db,
-        thidua::demo::synthetic::Scale::Province,
-        1,
-        &|_, _, _| {},
-    )
-    .await
-    .unwrap();
+    app.seed_synthetic_province().await;
     add_missing_rows(&app).await;
     let token = app.token("board.syn01").await;
 

@@ -353,6 +353,19 @@ impl TestApp {
         self.token(username).await
     }
 
+    /// Writes one synthetic province (`thidua seed --synthetic --scale province`, seed 1) into
+    /// the database: data of a size where a query per row, or a bad plan, shows.
+    pub async fn seed_synthetic_province(&self) {
+        thidua::demo::synthetic::seed(
+            &self.db,
+            thidua::demo::synthetic::Scale::Province,
+            1,
+            &|_, _, _| {},
+        )
+        .await
+        .expect("the synthetic province");
+    }
+
     /// A real installation's first steps on a migrated database, as `thidua init` and the
     /// administrator take them: the account `admin`, the province QUANG_TRI and its board
     /// member `board.qt`.
